@@ -1,0 +1,11 @@
+export { canonicalJson, contentHash, sha256Hex } from './canonical-json.ts';
+export { Example, ExampleBankContent } from './example-bank-content.ts';
+export { FragmentContent } from './fragment-content.ts';
+export * from './names.ts';
+export {
+  ChatMessage,
+  type PromptContentInput,
+  PromptContent,
+  SystemSections,
+  VariablesSchema,
+} from './prompt-content.ts';

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { DATA_CLASSIFICATIONS, RISK_LEVELS, TASKS } from './names.ts';
+
+/**
+ * The versioned content of a prompt: everything in a prompt file but its name. Snake case, because
+ * these are the keys people write in YAML. Strict objects everywhere: an unknown key is an error.
+ */
+
+/** A JSON Schema document; Ajv compiles it when the file is loaded, so a broken schema fails early. */
+export const JsonSchemaObject = z.record(z.string(), z.unknown()).describe('A JSON Schema (draft 2020-12)');
+
+export const ChatMessage = z.strictObject({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string().min(1, 'a message needs content'),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** The first seed's component structure, rendered in one canonical layout (templates/system-layout.ts). */
+export const SystemSections = z.strictObject({
+  role: z.string().min(1).describe('Role definition: who the assistant is, for whom.'),
+  capabilities: z.array(z.string().min(1)).optional().describe('What it can do ("You can:").'),
+  constraints: z.array(z.string().min(1)).optional().describe('Negative space: what it must not do ("You cannot:").'),
+  guidelines: z.array(z.string().min(1)).optional().describe('Behavioural guidelines, each testable.'),
+  output_format: z.string().min(1).optional().describe('How answers are structured.'),
+  escalation: z.array(z.string().min(1)).optional().describe('When to hand over to a person.'),
+});
+export type SystemSections = z.infer<typeof SystemSections>;
+
+export const VariablesSchema = z
+  .strictObject({
+    type: z.literal('object'),
+    properties: z.record(z.string(), JsonSchemaObject),
+    required: z.array(z.string()).optional(),
+    additionalProperties: z.boolean().optional(),
+    description: z.string().optional(),
+  })
+  .describe('JSON Schema of the template variables; defaults apply before rendering.');
+export type VariablesSchema = z.infer<typeof VariablesSchema>;
+
+export const ModelParams = z.strictObject({
+  temperature: z.number().min(0).max(2).optional(),
+  max_tokens: z.number().int().positive().optional(),
+  top_p: z.number().min(0).max(1).optional(),
+  stop: z.array(z.string()).max(4).optional(),
+  seed: z.number().int().optional(),
+  presence_penalty: z.number().min(-2).max(2).optional(),
+  frequency_penalty: z.number().min(-2).max(2).optional(),
+});
+
+/** `provider/model`, e.g. `openai/gpt-4o-mini`; the provider is one configured in promptops.yaml. */
+export const ModelId = z.string().regex(/^[a-z0-9][a-z0-9_-]*\/[^\s/][^\s]*$/, 'expected provider/model');
+
+export const ModelSpec = z
+  .strictObject({
+    route: z.string().min(1).optional().describe('A named route from promptops.yaml (task/complexity → model).'),
+    id: ModelId.optional().describe('A fixed provider/model instead of a route.'),
+    params: ModelParams.optional(),
+    fallbacks: z.array(ModelId).optional().describe('Tried in order when the primary fails.'),
+    timeout_ms: z.number().int().positive().optional(),
+  })
+  .refine((model) => !(model.route && model.id), { message: 'give either route or id, not both' });
+
+export const ConfidenceThresholds = z
+  .strictObject({
+    field: z.string().default('confidence').describe('Field of the parsed output holding 0..1 confidence.'),
+    auto: z.number().min(0).max(1).describe('At or above: processed automatically.'),
+    verify: z.number().min(0).max(1).describe('At or above (and below auto): processed with verification.'),
+  })
+  .refine((thresholds) => thresholds.verify <= thresholds.auto, { message: 'verify must not exceed auto' });
+
+export const OutputSpec = z.strictObject({
+  format: z.enum(['text', 'json']).default('text'),
+  schema: JsonSchemaObject.optional().describe('JSON Schema the parsed output must satisfy.'),
+  retries: z.number().int().min(0).max(5).optional().describe('Retries with a format reminder on invalid output.'),
+  confidence: ConfidenceThresholds.optional(),
+  max_chars: z.number().int().positive().optional(),
+});
+
+export const ExamplesSpec = z.strictObject({
+  bank: z.string().min(1).describe('Name of an example bank in the catalog.'),
+  k: z.number().int().min(1).max(20).default(3),
+  select: z.enum(['similarity', 'first', 'random']).default('similarity'),
+});
+
+export const GuardsSpec = z.strictObject({
+  policy: z.string().min(1).optional().describe('A guard policy from policies.yaml; the tier default applies otherwise.'),
+  input: z.array(z.string().min(1)).optional().describe('Input checks to run, by name.'),
+  output: z.array(z.string().min(1)).optional().describe('Output checks to run, by name.'),
+});
+
+export const ToolSpec = z.strictObject({
+  name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/),
+  description: z.string().min(1),
+  parameters: JsonSchemaObject,
+  side_effect: z.enum(['read', 'write', 'irreversible']),
+});
+
+export const ContextSpec = z.strictObject({
+  history_tokens: z.number().int().positive().optional().describe('Token budget for conversation history.'),
+  sources: z.array(z.string().min(1)).optional().describe('Retrieval sources this prompt may use.'),
+});
+
+export const SamplingSpec = z.strictObject({
+  rate: z.number().min(0).max(1).describe('Share of live runs queued for continuous evaluation.'),
+});
+
+export const TestedWith = z.strictObject({
+  models: z.array(z.string()).optional(),
+  tools: z.record(z.string(), z.string()).optional().describe('Tool name → version it was tested with.'),
+});
+
+export const PromptContent = z
+  .strictObject({
+    description: z.string().min(1).describe('Purpose: what the prompt is for.'),
+    owner: z.string().min(1).describe('Owning team.'),
+    risk: z.enum(RISK_LEVELS),
+    tags: z.array(z.string().min(1)).default([]),
+    task: z.enum(TASKS).optional(),
+    classification: z.enum(DATA_CLASSIFICATIONS).default('internal').describe('Data classification.'),
+    variables: VariablesSchema.optional(),
+    system: SystemSections.optional(),
+    messages: z.array(ChatMessage).optional(),
+    text: z.string().min(1).optional().describe('A plain completion prompt instead of chat messages.'),
+    model: ModelSpec.optional(),
+    output: OutputSpec.optional(),
+    examples: ExamplesSpec.optional(),
+    guards: GuardsSpec.optional(),
+    tools: z.array(ToolSpec).optional(),
+    context: ContextSpec.optional(),
+    sampling: SamplingSpec.optional(),
+    tested_with: TestedWith.optional(),
+  })
+  .superRefine((content, context) => {
+    if (content.text !== undefined && (content.messages !== undefined || content.system !== undefined)) {
+      context.addIssue({ code: 'custom', path: ['text'], message: 'text excludes messages and system' });
+    }
+    if (content.text === undefined && content.messages === undefined && content.system === undefined) {
+      context.addIssue({ code: 'custom', path: ['messages'], message: 'a prompt needs messages, system or text' });
+    }
+  });
+export type PromptContent = z.infer<typeof PromptContent>;
+export type PromptContentInput = z.input<typeof PromptContent>;
