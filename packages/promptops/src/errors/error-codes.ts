@@ -4,7 +4,11 @@
  * error is raised, with the file, line, field or parameter that caused it.
  */
 export const ERROR_CODES = {
-  invalid_argument: { status: 400, exit: 2, summary: 'a command-line argument or request parameter is wrong' },
+  invalid_argument: {
+    status: 400,
+    exit: 2,
+    summary: 'a command-line argument or request parameter is wrong',
+  },
   file_invalid: { status: 400, exit: 5, summary: 'a project file is malformed or breaks its schema' },
   config_invalid: { status: 400, exit: 5, summary: 'promptops.yaml or policies.yaml is malformed' },
   variable_invalid: { status: 400, exit: 5, summary: 'a variable is missing or breaks the variable schema' },
@@ -16,7 +20,11 @@ export const ERROR_CODES = {
   version_not_found: { status: 404, exit: 3, summary: 'the artifact has no such version' },
   environment_not_found: { status: 404, exit: 3, summary: 'no such environment, or nothing deployed there' },
   conflict: { status: 409, exit: 4, summary: 'the catalog changed since the caller read it (stale parent)' },
-  retired: { status: 409, exit: 4, summary: 'the artifact is retired and takes no new versions or deployments' },
+  retired: {
+    status: 409,
+    exit: 4,
+    summary: 'the artifact is retired and takes no new versions or deployments',
+  },
   locked: { status: 423, exit: 4, summary: 'another process holds the embedded database' },
   guard_blocked: { status: 422, exit: 7, summary: 'a guardrail blocked the request or the output' },
   budget_exceeded: { status: 429, exit: 7, summary: 'a hard budget limit refuses the call' },

@@ -4,8 +4,8 @@ export { FragmentContent } from './fragment-content.ts';
 export * from './names.ts';
 export {
   ChatMessage,
-  type PromptContentInput,
   PromptContent,
+  type PromptContentInput,
   SystemSections,
   VariablesSchema,
 } from './prompt-content.ts';

@@ -19,7 +19,10 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 export const SystemSections = z.strictObject({
   role: z.string().min(1).describe('Role definition: who the assistant is, for whom.'),
   capabilities: z.array(z.string().min(1)).optional().describe('What it can do ("You can:").'),
-  constraints: z.array(z.string().min(1)).optional().describe('Negative space: what it must not do ("You cannot:").'),
+  constraints: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Negative space: what it must not do ("You cannot:").'),
   guidelines: z.array(z.string().min(1)).optional().describe('Behavioural guidelines, each testable.'),
   output_format: z.string().min(1).optional().describe('How answers are structured.'),
   escalation: z.array(z.string().min(1)).optional().describe('When to hand over to a person.'),
@@ -52,7 +55,11 @@ export const ModelId = z.string().regex(/^[a-z0-9][a-z0-9_-]*\/[^\s/][^\s]*$/, '
 
 export const ModelSpec = z
   .strictObject({
-    route: z.string().min(1).optional().describe('A named route from promptops.yaml (task/complexity → model).'),
+    route: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A named route from promptops.yaml (task/complexity → model).'),
     id: ModelId.optional().describe('A fixed provider/model instead of a route.'),
     params: ModelParams.optional(),
     fallbacks: z.array(ModelId).optional().describe('Tried in order when the primary fails.'),
@@ -71,7 +78,13 @@ export const ConfidenceThresholds = z
 export const OutputSpec = z.strictObject({
   format: z.enum(['text', 'json']).default('text'),
   schema: JsonSchemaObject.optional().describe('JSON Schema the parsed output must satisfy.'),
-  retries: z.number().int().min(0).max(5).optional().describe('Retries with a format reminder on invalid output.'),
+  retries: z
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .optional()
+    .describe('Retries with a format reminder on invalid output.'),
   confidence: ConfidenceThresholds.optional(),
   max_chars: z.number().int().positive().optional(),
 });
@@ -83,7 +96,11 @@ export const ExamplesSpec = z.strictObject({
 });
 
 export const GuardsSpec = z.strictObject({
-  policy: z.string().min(1).optional().describe('A guard policy from policies.yaml; the tier default applies otherwise.'),
+  policy: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A guard policy from policies.yaml; the tier default applies otherwise.'),
   input: z.array(z.string().min(1)).optional().describe('Input checks to run, by name.'),
   output: z.array(z.string().min(1)).optional().describe('Output checks to run, by name.'),
 });
@@ -135,7 +152,11 @@ export const PromptContent = z
       context.addIssue({ code: 'custom', path: ['text'], message: 'text excludes messages and system' });
     }
     if (content.text === undefined && content.messages === undefined && content.system === undefined) {
-      context.addIssue({ code: 'custom', path: ['messages'], message: 'a prompt needs messages, system or text' });
+      context.addIssue({
+        code: 'custom',
+        path: ['messages'],
+        message: 'a prompt needs messages, system or text',
+      });
     }
   });
 export type PromptContent = z.infer<typeof PromptContent>;

@@ -1,0 +1,10 @@
+export type { Database, DatabaseHandle, DatabaseKind, Executor, Transaction } from './database.ts';
+export { MUTATION_LOCK_KEY } from './migrate.ts';
+export { type OpenDatabaseOptions, openDatabase } from './open-database.ts';
+export { redactUrl } from './postgres-connection.ts';
+export * from './repositories/artifacts-repository.ts';
+export * from './repositories/audit-repository.ts';
+export * from './repositories/deployments-repository.ts';
+export * from './repositories/meta-repository.ts';
+export * from './repositories/versions-repository.ts';
+export * from './schema/index.ts';

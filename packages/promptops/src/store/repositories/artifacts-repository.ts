@@ -1,0 +1,102 @@
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../database.ts';
+import { type ArtifactRow, artifacts, artifactVersions, type NewArtifactRow } from '../schema/index.ts';
+
+export interface ArtifactFilter {
+  kind?: string;
+  /** Folder prefix: `support/` lists everything under support. */
+  prefix?: string;
+  tag?: string;
+  owner?: string;
+  risk?: string;
+  status?: string;
+  /** Case-insensitive text search over name, description and the latest content. */
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export async function findArtifact(
+  executor: Executor,
+  kind: string,
+  name: string,
+): Promise<ArtifactRow | undefined> {
+  const rows = await executor
+    .select()
+    .from(artifacts)
+    .where(and(eq(artifacts.kind, kind), eq(artifacts.name, name)));
+  return rows[0];
+}
+
+/** Reads the row and locks it until the transaction ends: the parent check and the insert are atomic. */
+export async function lockArtifact(
+  executor: Executor,
+  kind: string,
+  name: string,
+): Promise<ArtifactRow | undefined> {
+  const rows = await executor
+    .select()
+    .from(artifacts)
+    .where(and(eq(artifacts.kind, kind), eq(artifacts.name, name)))
+    .for('update');
+  return rows[0];
+}
+
+export async function insertArtifact(executor: Executor, row: NewArtifactRow): Promise<ArtifactRow> {
+  const rows = await executor.insert(artifacts).values(row).returning();
+  return rows[0]!;
+}
+
+export type ArtifactChanges = Partial<
+  Pick<
+    ArtifactRow,
+    | 'description'
+    | 'owner'
+    | 'risk'
+    | 'task'
+    | 'classification'
+    | 'tags'
+    | 'status'
+    | 'headVersion'
+    | 'updatedAt'
+    | 'retiredAt'
+  >
+>;
+
+export async function updateArtifact(
+  executor: Executor,
+  id: number,
+  changes: ArtifactChanges,
+): Promise<ArtifactRow> {
+  const rows = await executor.update(artifacts).set(changes).where(eq(artifacts.id, id)).returning();
+  return rows[0]!;
+}
+
+export async function listArtifacts(executor: Executor, filter: ArtifactFilter = {}): Promise<ArtifactRow[]> {
+  const conditions: SQL[] = [];
+  if (filter.kind) conditions.push(eq(artifacts.kind, filter.kind));
+  if (filter.prefix) conditions.push(sql`starts_with(${artifacts.name}, ${filter.prefix})`);
+  if (filter.tag) conditions.push(sql`${filter.tag} = any(${artifacts.tags})`);
+  if (filter.owner) conditions.push(eq(artifacts.owner, filter.owner));
+  if (filter.risk) conditions.push(eq(artifacts.risk, filter.risk));
+  if (filter.status) conditions.push(eq(artifacts.status, filter.status));
+  if (filter.text) {
+    const pattern = `%${escapeLike(filter.text)}%`;
+    const inHeadContent = sql`exists (select 1 from ${artifactVersions} v where v.artifact_id = ${artifacts.id}
+      and v.version = ${artifacts.headVersion} and v.content::text ilike ${pattern})`;
+    conditions.push(
+      or(ilike(artifacts.name, pattern), ilike(artifacts.description, pattern), inHeadContent)!,
+    );
+  }
+  return executor
+    .select()
+    .from(artifacts)
+    .where(and(...conditions))
+    .orderBy(asc(artifacts.kind), asc(artifacts.name))
+    .limit(filter.limit ?? 1000)
+    .offset(filter.offset ?? 0);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
