@@ -136,7 +136,7 @@ export const PromptContent = z
     classification: z.enum(DATA_CLASSIFICATIONS).default('internal').describe('Data classification.'),
     variables: VariablesSchema.optional(),
     system: SystemSections.optional(),
-    messages: z.array(ChatMessage).optional(),
+    messages: z.array(ChatMessage).min(1, 'messages needs at least one message').optional(),
     text: z.string().min(1).optional().describe('A plain completion prompt instead of chat messages.'),
     model: ModelSpec.optional(),
     output: OutputSpec.optional(),
@@ -150,6 +150,14 @@ export const PromptContent = z
   .superRefine((content, context) => {
     if (content.text !== undefined && (content.messages !== undefined || content.system !== undefined)) {
       context.addIssue({ code: 'custom', path: ['text'], message: 'text excludes messages and system' });
+    }
+    const systemMessage = content.messages?.findIndex((message) => message.role === 'system') ?? -1;
+    if (content.system !== undefined && systemMessage >= 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['messages', systemMessage, 'role'],
+        message: 'a prompt with system: sections cannot also have a system message',
+      });
     }
     if (content.text === undefined && content.messages === undefined && content.system === undefined) {
       context.addIssue({

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { diffFields } from './diff-fields.ts';
+
+describe('diffFields', () => {
+  it('names each changed leaf by its path', () => {
+    const before = { model: { params: { temperature: 0.3 } }, tags: ['a'], system: { constraints: ['x', 'y'] } };
+    const after = { model: { params: { temperature: 0.7 } }, tags: ['a', 'b'], system: { constraints: ['x'] } };
+    expect(diffFields(before, after)).toEqual([
+      { field: 'model.params.temperature', change: 'changed', before: 0.3, after: 0.7 },
+      { field: 'tags[1]', change: 'added', after: 'b' },
+      { field: 'system.constraints[1]', change: 'removed', before: 'y' },
+    ]);
+  });
+
+  it('gives a line diff for multi-line text', () => {
+    const [change] = diffFields({ text: 'one\ntwo\nthree' }, { text: 'one\n2\nthree' });
+    expect(change?.lines).toEqual(['  one', '- two', '+ 2', '  three']);
+  });
+
+  it('finds nothing between equal contents in any key order', () => {
+    expect(diffFields({ a: 1, b: { c: 2 } }, { b: { c: 2 }, a: 1 })).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+
+/** The encoding estimates use: GPT-4o's. Other models tokenize differently, hence "estimate". */
+export const TOKEN_ENCODING = 'o200k_base';
+
+export interface TokenEstimate {
+  estimate: number;
+  encoding: typeof TOKEN_ENCODING;
+}
+
+/**
+ * Chat framing, as OpenAI documents it for its chat models ("How to count tokens with tiktoken"):
+ * every message costs 3 tokens around its role and content, and every reply is primed with 3.
+ */
+export const TOKENS_PER_MESSAGE = 3;
+export const TOKENS_PER_REPLY = 3;
+
+// Prompt text is data: text that looks like a special token (`<|endoftext|>`) is counted as the
+// ordinary text it is, instead of making the tokenizer throw.
+const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+
+/** Token estimate of plain text with the o200k_base encoding. */
+export function countTextTokens(text: string): number {
+  return countTokens(text, AS_PLAIN_TEXT);
+}
+
+/**
+ * Token estimate of a chat request: each message's role and content plus the per-message and
+ * reply overhead.
+ *
+ * @example
+ * countChatTokens([{ role: 'user', content: 'Hello' }]); // 3 + 1 + 1 + 3 = 8
+ */
+export function countChatTokens(messages: readonly { role: string; content: string }[]): number {
+  let total = TOKENS_PER_REPLY;
+  for (const message of messages) {
+    total += TOKENS_PER_MESSAGE + countTextTokens(message.role) + countTextTokens(message.content);
+  }
+  return total;
+}
