@@ -7,6 +7,7 @@ export {
   type TemplateCheck,
   type TemplateWarning,
 } from './check-template.ts';
+export { checkFragments } from './check-fragments.ts';
 // Variables
 export { type CoerceCliVariableResult, coerceCliVariable } from './coerce-cli-variable.ts';
 // Fragments

@@ -3,8 +3,16 @@ import { diffFields } from './diff-fields.ts';
 
 describe('diffFields', () => {
   it('names each changed leaf by its path', () => {
-    const before = { model: { params: { temperature: 0.3 } }, tags: ['a'], system: { constraints: ['x', 'y'] } };
-    const after = { model: { params: { temperature: 0.7 } }, tags: ['a', 'b'], system: { constraints: ['x'] } };
+    const before = {
+      model: { params: { temperature: 0.3 } },
+      tags: ['a'],
+      system: { constraints: ['x', 'y'] },
+    };
+    const after = {
+      model: { params: { temperature: 0.7 } },
+      tags: ['a', 'b'],
+      system: { constraints: ['x'] },
+    };
     expect(diffFields(before, after)).toEqual([
       { field: 'model.params.temperature', change: 'changed', before: 0.3, after: 0.7 },
       { field: 'tags[1]', change: 'added', after: 'b' },

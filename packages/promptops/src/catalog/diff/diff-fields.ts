@@ -25,10 +25,16 @@ export function diffFields(before: unknown, after: unknown, path = ''): FieldCha
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const length = Math.max(before.length, after.length);
-    return Array.from({ length }, (_, index) => diffFields(before[index], after[index], `${path}[${index}]`)).flat();
+    return Array.from({ length }, (_, index) =>
+      diffFields(before[index], after[index], `${path}[${index}]`),
+    ).flat();
   }
   const change: FieldChange = { field: path, change: 'changed', before, after };
-  if (typeof before === 'string' && typeof after === 'string' && (before.includes('\n') || after.includes('\n'))) {
+  if (
+    typeof before === 'string' &&
+    typeof after === 'string' &&
+    (before.includes('\n') || after.includes('\n'))
+  ) {
     change.lines = lineDiff(before, after);
   }
   return [change];
@@ -37,7 +43,10 @@ export function diffFields(before: unknown, after: unknown, path = ''): FieldCha
 export function lineDiff(before: string, after: string): string[] {
   return diffLines(before, after).flatMap((part) => {
     const prefix = part.added ? '+ ' : part.removed ? '- ' : '  ';
-    return part.value.replace(/\n$/, '').split('\n').map((line) => prefix + line);
+    return part.value
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => prefix + line);
   });
 }
 

@@ -1,0 +1,23 @@
+import type { Command } from '../command.ts';
+import { auditCommand } from './audit-command.ts';
+import { diffCommand } from './diff-command.ts';
+import { historyCommand } from './history-command.ts';
+import { initCommand } from './init-command.ts';
+import { labelCommand } from './label-command.ts';
+import { listCommand } from './list-command.ts';
+import { pushCommand } from './push-command.ts';
+import { renderCommand } from './render-command.ts';
+import { retireCommand } from './retire-command.ts';
+
+/** Every command, in the order `promptops help` lists them. */
+export const COMMANDS: Command[] = [
+  initCommand,
+  pushCommand,
+  listCommand,
+  historyCommand,
+  diffCommand,
+  renderCommand,
+  labelCommand,
+  retireCommand,
+  auditCommand,
+];

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { readProject } from '../../catalog/files/read-project.ts';
+import { pushProject } from '../../catalog/sync/push-project.ts';
+import { formatLocation } from '../../errors/index.ts';
+import type { Command } from '../command.ts';
+import { table, toJson } from '../format.ts';
+import { flag, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
+
+export const pushCommand: Command = {
+  name: 'push',
+  summary:
+    'Sync a project folder to the catalog in one transaction (new versions only where content changed)',
+  usage: 'push DIR [--dry-run] [-m MESSAGE] [--force]',
+  options: {
+    'dry-run': { type: 'boolean' },
+    message: { type: 'string', short: 'm' },
+    force: { type: 'boolean' },
+  },
+  async run(context, parsed) {
+    const folder = resolve(context.cwd, requirePositional(parsed, 0, 'DIR', this.usage));
+    rejectExtraPositionals(parsed, 1, this.usage);
+    const report = await context.withCatalog(async (catalog) => {
+      // Files are read once the database is ours, so a push that waited for another sees its result.
+      const project = await readProject(folder);
+      return pushProject(catalog, { actor: context.actor }, project, {
+        dryRun: flag(parsed, 'dry-run'),
+        message: stringOption(parsed, 'message'),
+        force: flag(parsed, 'force'),
+      });
+    });
+    if (context.json) {
+      context.stdout(`${toJson(report)}\n`);
+      return 0;
+    }
+    for (const warning of report.warnings)
+      context.stderr(`warning: ${formatLocation(warning.location)}: ${warning.message}\n`);
+    const changed = report.items.filter((item) => item.action !== 'unchanged');
+    const rows = changed.map((item) => [
+      item.action,
+      item.kind,
+      item.name,
+      item.fromVersion === null ? `v${item.toVersion}` : `v${item.fromVersion} -> v${item.toVersion}`,
+    ]);
+    const verb = report.dryRun ? 'would push' : 'pushed';
+    if (report.environmentsAdded.length > 0) {
+      context.stdout(
+        `${report.dryRun ? 'would create' : 'created'} environments: ${report.environmentsAdded.join(', ')}\n`,
+      );
+    }
+    if (changed.length > 0) context.stdout(`${table(['CHANGE', 'KIND', 'NAME', 'VERSION'], rows)}\n`);
+    context.stdout(
+      `${verb} ${changed.length} new version${changed.length === 1 ? '' : 's'}; ${report.items.length - changed.length} unchanged${report.dryRun ? ' (dry run: nothing written)' : ''}\n`,
+    );
+    return 0;
+  },
+};

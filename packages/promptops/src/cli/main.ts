@@ -1,0 +1,11 @@
+import { runCommand } from './run-command.ts';
+
+/** The process edge: the only code that reads process.argv or sets the exit code. */
+export async function main(): Promise<void> {
+  process.exitCode = await runCommand(process.argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

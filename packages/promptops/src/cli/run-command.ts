@@ -1,0 +1,152 @@
+import { userInfo } from 'node:os';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { createCatalog } from '../catalog/service/catalog.ts';
+import { exitCodeOf, formatLocation, PromptopsError } from '../errors/index.ts';
+import { openDatabase } from '../store/index.ts';
+import type { Command, CommandContext } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+import { toJson } from './format.ts';
+import { databaseLocation } from './project-root.ts';
+
+export interface CommandIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'data-dir': { type: 'string' },
+  'database-url': { type: 'string' },
+  actor: { type: 'string' },
+};
+
+export const VERSION = '0.1.0';
+
+/**
+ * Runs one CLI invocation and returns its exit code. Pure apart from `io`: the process edge
+ * (cli/main.ts) is the only place that reads process.argv or calls process.exit.
+ */
+export async function runCommand(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(helpText());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === 'version') {
+    io.stdout(`promptops ${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  const json = rest.includes('--json');
+  try {
+    if (!command) {
+      throw new PromptopsError(
+        'invalid_argument',
+        `unknown command "${name}"; run \`promptops help\` for the list`,
+        {
+          parameter: name,
+        },
+      );
+    }
+    const parsed = parseCommandArguments(command, rest);
+    if (parsed.values.help) {
+      io.stdout(`${command.summary}\n\nusage: promptops ${command.usage}\n`);
+      return 0;
+    }
+    const context = createContext(io, parsed.values, json);
+    return (await command.run(context, parsed)) ?? 0;
+  } catch (error) {
+    return reportError(error, io, json);
+  }
+}
+
+function parseCommandArguments(command: Command, argv: string[]) {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+  } catch (error) {
+    throw new PromptopsError(
+      'invalid_argument',
+      `${(error as Error).message}; usage: promptops ${command.usage}`,
+      {},
+    );
+  }
+}
+
+function createContext(
+  io: CommandIo,
+  values: Record<string, string | boolean | string[] | undefined>,
+  json: boolean,
+): CommandContext {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const location = databaseLocation(io.cwd, io.env, {
+    databaseUrl: text('database-url'),
+    dataDir: text('data-dir'),
+  });
+  return {
+    ...io,
+    json,
+    actor: text('actor') ?? io.env.PROMPTOPS_ACTOR ?? `local:${safeUserName()}`,
+    async withCatalog(work) {
+      const handle = await openDatabase(location);
+      try {
+        return await work(createCatalog({ db: handle.db }), handle.db);
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
+function reportError(error: unknown, io: CommandIo, json: boolean): number {
+  if (!PromptopsError.isInstance(error)) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`promptops: internal error (a bug; please report it):\n${message}\n`);
+    return exitCodeOf('internal');
+  }
+  if (json) {
+    io.stdout(`${toJson({ error: error.toJSON() })}\n`);
+  } else {
+    const where = error.details.location ? `${formatLocation(error.details.location)}: ` : '';
+    io.stderr(`error [${error.code}]: ${where}${error.message}\n`);
+    const issues = error.details.issues ?? [];
+    if (issues.length > 1) {
+      for (const issue of issues) {
+        io.stderr(`  - ${issue.location ? `${formatLocation(issue.location)}: ` : ''}${issue.message}\n`);
+      }
+    }
+  }
+  return exitCodeOf(error.code);
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    `promptops ${VERSION}: prompts as production software`,
+    '',
+    'usage: promptops <command> [arguments] [--json] [--data-dir DIR | --database-url URL] [--actor NAME]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Run `promptops <command> --help` for a command. Exit codes: docs/cli.md.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,22 @@
+import type { PromptContent } from '../catalog/content/prompt-content.ts';
+import type { PromptopsError } from '../errors/index.ts';
+import type { FragmentSource } from './fragment-source.ts';
+import { promptFields } from './prompt-fields.ts';
+import { resolveFragments } from './resolve-fragments.ts';
+
+/**
+ * Resolves every fragment a prompt includes, recursively, without rendering: a missing fragment, a
+ * cycle or a chain deeper than allowed comes back as an error value. Push runs this against the
+ * files being pushed (and the catalog for pinned references) so such mistakes never get a version.
+ */
+export async function checkFragments(
+  content: PromptContent,
+  source: FragmentSource,
+  options: { file?: string } = {},
+): Promise<
+  { ok: true; fragments: { name: string; version: number }[] } | { ok: false; error: PromptopsError }
+> {
+  const resolution = await resolveFragments(promptFields(content), source, options.file ?? '');
+  if (!resolution.ok) return resolution;
+  return { ok: true, fragments: resolution.used };
+}
