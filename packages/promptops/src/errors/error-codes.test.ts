@@ -12,6 +12,7 @@ describe('the error-code table', () => {
 
   it('gives every code an exit code the exit-code table explains', () => {
     const page = readFileSync(new URL('../../../../docs/cli.md', import.meta.url), 'utf8');
-    for (const entry of Object.values(ERROR_CODES)) expect(page).toMatch(new RegExp(`\\n\\| ${entry.exit} \\| `));
+    for (const entry of Object.values(ERROR_CODES))
+      expect(page).toMatch(new RegExp(`\\n\\| ${entry.exit} \\| `));
   });
 });

@@ -1,7 +1,7 @@
 import { analyzeSync, type Template } from 'liquidjs';
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import { PromptopsError, type SourceLocation } from '../errors/index.ts';
-import { closestName } from './closest-name.ts';
+import { suggestName } from '../errors/suggest-name.ts';
 import { findFragmentTags, fragmentTagReference } from './find-fragment-tags.ts';
 import type { FragmentReference } from './fragment-source.ts';
 import { templateEngineFor } from './liquid-engine.ts';
@@ -60,7 +60,7 @@ export function checkTemplate(content: PromptContent, options: { file?: string }
       used.add(name);
       if (declared.includes(name)) continue;
       const { row, col } = occurrences[0]?.location ?? { row: 0, col: 0 };
-      const suggestion = closestName(name, declared);
+      const suggestion = suggestName(name, declared);
       const hint = suggestion ? `did you mean '${suggestion}'? ` : '';
       check.errors.push(
         new PromptopsError(

@@ -1,5 +1,6 @@
 // Rendering (LiquidJS, strict), variable schemas, fragment resolution, token counts.
 
+export { checkFragments } from './check-fragments.ts';
 // Static checks (push time)
 export {
   checkTemplate,
@@ -7,7 +8,6 @@ export {
   type TemplateCheck,
   type TemplateWarning,
 } from './check-template.ts';
-export { checkFragments } from './check-fragments.ts';
 // Variables
 export { type CoerceCliVariableResult, coerceCliVariable } from './coerce-cli-variable.ts';
 // Fragments

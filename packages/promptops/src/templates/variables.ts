@@ -59,7 +59,7 @@ export function validateVariables(schema: VariablesSchema | undefined, variables
 function compile(schema: VariablesSchema): CompileVariablesSchemaResult {
   // One Ajv per schema: nothing leaks between prompts (a nested `$id` in one cannot clash with
   // another's) and evicting the cache entry frees the compiled code with it.
-  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true });
+  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   let validateFunction: ValidateFunction;
   try {

@@ -1,0 +1,38 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PromptopsError } from '../../errors/index.ts';
+
+/** Test support: a real project folder in the system temp directory, removed by `remove`. */
+export interface TempProject {
+  root: string;
+  write(files: Record<string, string>): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export async function makeTempProject(files: Record<string, string> = {}): Promise<TempProject> {
+  const root = await mkdtemp(path.join(tmpdir(), 'promptops-files-'));
+  const project: TempProject = {
+    root,
+    async write(more) {
+      for (const [file, text] of Object.entries(more)) {
+        await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+        await writeFile(path.join(root, file), text);
+      }
+    },
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+  await project.write(files);
+  return project;
+}
+
+/** Test support: the PromptopsError a promise rejects with (fails the test when it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<PromptopsError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (PromptopsError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a PromptopsError, but the call succeeded');
+}

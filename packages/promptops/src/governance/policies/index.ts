@@ -1,0 +1,20 @@
+export { GuardPolicy, InputGuardPolicy, OutputGuardPolicy } from './guard-policy.ts';
+export { loadPolicies, POLICIES_FILE, parsePolicies } from './load-policies.ts';
+export {
+  AlertRule,
+  BudgetRule,
+  FreezeWindow,
+  ModelGlob,
+  Policies,
+  type PoliciesInput,
+} from './policies-schema.ts';
+export {
+  APPROVER_ROLES,
+  type ApproverRole,
+  CanaryRule,
+  DEFAULT_TIERS,
+  defaultTier,
+  RequiredSuite,
+  TierPolicy,
+  TiersPolicy,
+} from './tier-policy.ts';

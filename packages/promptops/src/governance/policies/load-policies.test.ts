@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempProject, rejection, type TempProject } from '../../catalog/files/temp-project.ts';
+import { loadPolicies } from './load-policies.ts';
+
+let project: TempProject;
+beforeEach(async () => {
+  project = await makeTempProject();
+});
+afterEach(() => project.remove());
+
+async function load(text: string) {
+  await project.write({ 'policies.yaml': text });
+  return loadPolicies(project.root);
+}
+
+describe('loadPolicies', () => {
+  it('gives strict defaults when the project has no policies.yaml', async () => {
+    const policies = await loadPolicies(project.root);
+    expect(policies.tiers.high).toMatchObject({
+      approvals: 2,
+      allow_self_approval: false,
+      canary: { required: true },
+    });
+    expect(policies.budgets).toEqual([]);
+  });
+
+  it('reads a full policy file, filling defaults inside each entry', async () => {
+    const policies = await load(
+      [
+        'tiers:',
+        '  high:',
+        '    approvals: 2',
+        '    approver_roles: [approver]',
+        '    reason_required: true',
+        '    required_suites: [{ suite: support/intents, min_pass_rate: 0.95 }]',
+        '    canary: { required: true, min_percent: 10, min_minutes: 60 }',
+        'freeze_windows:',
+        '  - { name: year-end, environments: [production], start: "2025-12-20T00:00:00Z", end: "2026-01-02T00:00:00Z" }',
+        'models_by_classification:',
+        '  restricted: [azure/*]',
+        'guards:',
+        '  customer-facing:',
+        '    input: { max_chars: 4000, injection: { threshold: 0.8, action: block }, pii: { action: redact } }',
+        '    output: { banned_terms: [MegaMart], commitments: escalate }',
+        'budgets:',
+        '  - { scope: folder, match: support, period: month, soft_usd: 100, hard_usd: 150, on_soft: cheaper_tier }',
+        'alerts:',
+        '  - { name: error-rate, condition: error_rate > 0.05, for: 5m, severity: critical, action: rollback }',
+        '',
+      ].join('\n'),
+    );
+    expect(policies.tiers.high.allow_self_approval).toBe(false);
+    expect(policies.tiers.low.approvals).toBe(1);
+    expect(policies.guards['customer-facing']?.output?.commitments).toBe('escalate');
+    expect(policies.alerts[0]).toMatchObject({ for: '5m', action: 'rollback' });
+  });
+
+  it('refuses self-approval for high risk and names each broken rule with its line', async () => {
+    const error = await rejection(
+      load(
+        [
+          'tiers:',
+          '  high: { approvals: 1, allow_self_approval: true }',
+          'freeze_windows:',
+          '  - { name: x, environments: [production], start: "2026-01-02T00:00:00Z", end: "2025-12-20" }',
+          'budgets:',
+          '  - { scope: prompt, period: day, hard_usd: 5 }',
+          'alerts:',
+          '  - { name: slow, condition: p95_latency_ms > 2000, for: 5 minutes, severity: high }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(error.code).toBe('config_invalid');
+    expect(
+      error.details.issues?.map(
+        (issue) => `${issue.location?.line} ${issue.location?.field}: ${issue.message}`,
+      ),
+    ).toEqual([
+      '2 tiers.high.allow_self_approval: high risk changes need four eyes: allow_self_approval must be false',
+      '4 freeze_windows[0].end: expected an ISO 8601 date-time such as 2025-12-20T00:00:00Z',
+      '6 budgets[0].match: a prompt budget needs match',
+      '8 alerts[0].for: expected a duration such as 30s, 5m or 1h',
+      '8 alerts[0].severity: Invalid option: expected one of "info"|"warning"|"critical"',
+    ]);
+  });
+});

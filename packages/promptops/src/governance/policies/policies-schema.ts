@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import {
+  ARTIFACT_NAME_PATTERN,
+  DATA_CLASSIFICATIONS,
+  ENVIRONMENT_NAME_PATTERN,
+} from '../../catalog/content/names.ts';
+import { GuardPolicy } from './guard-policy.ts';
+import { defaultTier, TiersPolicy } from './tier-policy.ts';
+
+/** `policies.yaml`: governance as code (DESIGN.md section 3, Policy). */
+
+const SIMPLE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+const simpleName = (what: string) =>
+  z.string().regex(SIMPLE_NAME, `${what}: lower-case letters, digits, "-" and "_"`);
+
+/** `provider/model` with `*` wildcards (`openai/*`, `*`). Only `*` is special, so matching stays linear. */
+export const ModelGlob = z
+  .string()
+  .regex(/^(\*|[a-z0-9*][a-z0-9_*-]*\/\S+)$/, 'expected provider/model, with * as a wildcard (openai/*)');
+
+const IsoDateTime = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO 8601 date-time such as 2025-12-20T00:00:00Z',
+});
+
+export const FreezeWindow = z
+  .strictObject({
+    name: simpleName('freeze window name'),
+    environments: z.array(z.string().regex(ENVIRONMENT_NAME_PATTERN)).min(1).describe('Environments frozen.'),
+    start: IsoDateTime.describe('ISO 8601 date-time the freeze starts, e.g. 2025-12-20T00:00:00Z.'),
+    end: IsoDateTime.describe('ISO 8601 date-time the freeze ends.'),
+    reason: z.string().min(1).optional(),
+  })
+  .refine(
+    // Only compare two valid date-times; a malformed one already has its own issue.
+    (window) =>
+      !IsoDateTime.safeParse(window.start).success ||
+      !IsoDateTime.safeParse(window.end).success ||
+      Date.parse(window.end) > Date.parse(window.start),
+    { message: 'end must be after start', path: ['end'] },
+  )
+  .describe('No deployments to these environments between start and end.');
+
+export const BudgetRule = z
+  .strictObject({
+    scope: z.enum(['global', 'folder', 'prompt']).describe('What the budget covers.'),
+    match: z
+      .string()
+      .regex(
+        ARTIFACT_NAME_PATTERN,
+        'expected a folder or prompt name such as support or support/classify-intent',
+      )
+      .optional()
+      .describe('The folder or prompt; not for scope global.'),
+    period: z.enum(['day', 'month']),
+    soft_usd: z.number().positive().optional().describe('Above this, on_soft applies.'),
+    hard_usd: z.number().positive().optional().describe('Above this, calls are refused (budget_exceeded).'),
+    on_soft: z.enum(['cheaper_tier', 'alert']).default('alert'),
+  })
+  .superRefine((budget, context) => {
+    if (budget.scope === 'global' && budget.match !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['match'],
+        message: 'a global budget matches everything: remove match',
+      });
+    }
+    if (budget.scope !== 'global' && budget.match === undefined) {
+      context.addIssue({ code: 'custom', path: ['match'], message: `a ${budget.scope} budget needs match` });
+    }
+    if (budget.soft_usd === undefined && budget.hard_usd === undefined) {
+      context.addIssue({ code: 'custom', path: ['soft_usd'], message: 'give soft_usd, hard_usd or both' });
+    }
+    if (budget.soft_usd !== undefined && budget.hard_usd !== undefined && budget.soft_usd > budget.hard_usd) {
+      context.addIssue({ code: 'custom', path: ['soft_usd'], message: 'soft_usd must not exceed hard_usd' });
+    }
+  });
+
+export const AlertRule = z.strictObject({
+  name: simpleName('alert name'),
+  condition: z.string().min(1).describe('Expression over live metrics, e.g. "error_rate > 0.05".'),
+  for: z
+    .string()
+    .regex(/^\d+(s|m|h)$/, 'expected a duration such as 30s, 5m or 1h')
+    .default('0s')
+    .describe('How long the condition must hold before the alert fires.'),
+  severity: z.enum(['info', 'warning', 'critical']),
+  action: z
+    .enum(['rollback'])
+    .optional()
+    .describe('Automatic action when it fires: roll back the canary or release.'),
+});
+
+export const Policies = z
+  .strictObject({
+    tiers: TiersPolicy.default(() => ({
+      low: defaultTier('low'),
+      medium: defaultTier('medium'),
+      high: defaultTier('high'),
+    })),
+    freeze_windows: z.array(FreezeWindow).default([]),
+    models_by_classification: z
+      .partialRecord(z.enum(DATA_CLASSIFICATIONS), z.array(ModelGlob))
+      .default({})
+      .describe('Models allowed per data classification; a classification left out allows every model.'),
+    guards: z
+      .record(simpleName('guard policy name'), GuardPolicy)
+      .default({})
+      .describe('Named guard policies.'),
+    budgets: z.array(BudgetRule).default([]),
+    alerts: z.array(AlertRule).default([]),
+  })
+  .superRefine((policies, context) => {
+    for (const [field, entries] of [
+      ['freeze_windows', policies.freeze_windows],
+      ['alerts', policies.alerts],
+    ] as const) {
+      const seen = new Set<string>();
+      for (const [index, entry] of entries.entries()) {
+        if (seen.has(entry.name)) {
+          context.addIssue({
+            code: 'custom',
+            path: [field, index, 'name'],
+            message: `"${entry.name}" is used twice`,
+          });
+        }
+        seen.add(entry.name);
+      }
+    }
+  })
+  .describe('policies.yaml: risk tiers, freeze windows, allowed models, guard policies, budgets and alerts.');
+export type Policies = z.infer<typeof Policies>;
+export type PoliciesInput = z.input<typeof Policies>;
