@@ -4,6 +4,12 @@ import type { FragmentSource } from './fragment-source.ts';
 import { promptFields } from './prompt-fields.ts';
 import { resolveFragments } from './resolve-fragments.ts';
 
+/** A resolved fragment's template, named `name@version`, for checks that read what prompts include. */
+export interface IncludedTemplate {
+  name: string;
+  template: string;
+}
+
 /**
  * Resolves every fragment a prompt includes, recursively, without rendering: a missing fragment, a
  * cycle or a chain deeper than allowed comes back as an error value. Push runs this against the
@@ -14,9 +20,14 @@ export async function checkFragments(
   source: FragmentSource,
   options: { file?: string } = {},
 ): Promise<
-  { ok: true; fragments: { name: string; version: number }[] } | { ok: false; error: PromptopsError }
+  | { ok: true; fragments: { name: string; version: number }[]; templates: IncludedTemplate[] }
+  | { ok: false; error: PromptopsError }
 > {
   const resolution = await resolveFragments(promptFields(content), source, options.file ?? '');
   if (!resolution.ok) return resolution;
-  return { ok: true, fragments: resolution.used };
+  const templates = [...resolution.templates.values()].map((template) => ({
+    name: resolution.labelsByText.get(template) ?? 'fragment',
+    template,
+  }));
+  return { ok: true, fragments: resolution.used, templates };
 }

@@ -2,6 +2,7 @@ import { analyzeSync, type Template } from 'liquidjs';
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import { PromptopsError, type SourceLocation } from '../errors/index.ts';
 import { suggestName } from '../errors/suggest-name.ts';
+import type { IncludedTemplate } from './check-fragments.ts';
 import { findFragmentTags, fragmentTagReference } from './find-fragment-tags.ts';
 import type { FragmentReference } from './fragment-source.ts';
 import { templateEngineFor } from './liquid-engine.ts';
@@ -36,7 +37,14 @@ export interface TemplateCheck {
  * const check = checkTemplate(content, { file: 'prompts/support/reply.yaml' });
  * for (const error of check.errors) report(error);
  */
-export function checkTemplate(content: PromptContent, options: { file?: string } = {}): TemplateCheck {
+export function checkTemplate(
+  content: PromptContent,
+  options: {
+    file?: string;
+    /** The fragments the prompt includes, resolved (checkFragments): their variables are checked too. */
+    fragments?: IncludedTemplate[];
+  } = {},
+): TemplateCheck {
   const file = options.file ?? '';
   const check: TemplateCheck = { errors: [], warnings: [], fragments: [] };
   const duplicate = duplicateSystemPromptError(content, file);
@@ -72,8 +80,32 @@ export function checkTemplate(content: PromptContent, options: { file?: string }
     }
   }
 
+  // Fragments see the prompt's variables, so what they use must be declared by every includer.
+  for (const fragment of options.fragments ?? []) {
+    let templates: Template[];
+    try {
+      templates = scanner.parse(fragment.template);
+    } catch {
+      continue; // reported where the fragment itself is checked
+    }
+    for (const [name, occurrences] of Object.entries(analyzeSync(templates, { partials: false }).globals)) {
+      used.add(name);
+      if (declared.includes(name)) continue;
+      const row = occurrences[0]?.location?.row ?? 0;
+      check.errors.push(
+        new PromptopsError(
+          'template_error',
+          `fragment ${fragment.name} uses variable '${name}' (line ${row}), which this prompt does not declare under variables.properties`,
+          { location: { file, field: 'variables' }, variable: name, fragment: fragment.name },
+        ),
+      );
+    }
+  }
+
   const fragmentNote =
-    check.fragments.length > 0 ? '; an included fragment may use it, fragments are not checked here' : '';
+    check.fragments.length > 0 && options.fragments === undefined
+      ? '; an included fragment may use it, fragments are not checked here'
+      : '';
   // Usage is unknown for a template that does not parse; warning about it would mislead.
   for (const name of everyFieldParsed ? declared : []) {
     if (used.has(name)) continue;

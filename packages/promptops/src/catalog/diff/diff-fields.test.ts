@@ -29,3 +29,23 @@ describe('diffFields', () => {
     expect(diffFields({ a: 1, b: { c: 2 } }, { b: { c: 2 }, a: 1 })).toEqual([]);
   });
 });
+
+describe('lineDiff', () => {
+  it('keeps three lines of context around a change and folds the rest', async () => {
+    const { lineDiff } = await import('./diff-fields.ts');
+    const before = Array.from({ length: 12 }, (_, index) => `line ${index + 1}`).join('\n');
+    const after = before.replace('line 6', 'line six');
+    expect(lineDiff(before, after)).toEqual([
+      '  ⋯ 2 unchanged lines',
+      '  line 3',
+      '  line 4',
+      '  line 5',
+      '- line 6',
+      '+ line six',
+      '  line 7',
+      '  line 8',
+      '  line 9',
+      '  ⋯ 3 unchanged lines',
+    ]);
+  });
+});

@@ -40,14 +40,34 @@ export function diffFields(before: unknown, after: unknown, path = ''): FieldCha
   return [change];
 }
 
-export function lineDiff(before: string, after: string): string[] {
-  return diffLines(before, after).flatMap((part) => {
+/**
+ * A line diff, each line prefixed `+ `, `- ` or `  `. Unchanged stretches keep `context` lines next
+ * to each change and fold the rest into one `  ⋯ N unchanged lines` marker, like `diff -U3`.
+ */
+export function lineDiff(before: string, after: string, context = 3): string[] {
+  const lines = diffLines(before, after).flatMap((part) => {
     const prefix = part.added ? '+ ' : part.removed ? '- ' : '  ';
     return part.value
       .replace(/\n$/, '')
       .split('\n')
       .map((line) => prefix + line);
   });
+  const changed = lines.map((line) => !line.startsWith('  '));
+  const near = (index: number) =>
+    changed.slice(Math.max(0, index - context), index + context + 1).some((flag) => flag);
+  const result: string[] = [];
+  let folded = 0;
+  lines.forEach((line, index) => {
+    if (changed[index] || near(index)) {
+      if (folded > 0) result.push(`  ⋯ ${folded} unchanged line${folded === 1 ? '' : 's'}`);
+      folded = 0;
+      result.push(line);
+    } else {
+      folded += 1;
+    }
+  });
+  if (folded > 0) result.push(`  ⋯ ${folded} unchanged line${folded === 1 ? '' : 's'}`);
+  return result;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,8 @@ import type { LocatedIssue } from './file-issues.ts';
 export const SKIPPED_FOLDERS = ['evals', 'chains'] as const;
 
 const CONFIG_FILES = ['promptops.yaml', 'policies.yaml'];
+/** Files of ours that are not read as project content (the sync lock of push and pull). */
+const OWN_FILES = ['promptops.lock'];
 
 export interface ProjectFileListing {
   /** Artifact files, relative to the project folder with `/`, sorted. */
@@ -53,7 +55,7 @@ async function misspeltTopLevelNames(root: string): Promise<LocatedIssue[]> {
   const issues: LocatedIssue[] = [];
   for (const entry of await readdir(root, { withFileTypes: true })) {
     const known = entry.isDirectory() ? folders : CONFIG_FILES;
-    if (entry.name.startsWith('.') || known.includes(entry.name)) continue;
+    if (entry.name.startsWith('.') || known.includes(entry.name) || OWN_FILES.includes(entry.name)) continue;
     // Without the prefix rule: a short folder such as `pr/` is someone else's, not a cut-short `prompts/`.
     const meant = suggestName(entry.name, known, { prefixes: false });
     if (meant) {

@@ -31,15 +31,17 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
       const field = error.details.location?.field;
       return field ? artifact.locate(field) : { file: artifact.file };
     };
-    const check = checkTemplate(artifact.content, { file: artifact.file });
+    const fragments = await checkFragments(artifact.content, source, { file: artifact.file });
+    if (!fragments.ok)
+      issues.push({ message: fragments.error.message, location: locateError(fragments.error) });
+    const check = checkTemplate(artifact.content, {
+      file: artifact.file,
+      fragments: fragments.ok ? fragments.templates : undefined,
+    });
     for (const error of check.errors) issues.push({ message: error.message, location: locateError(error) });
     for (const warning of check.warnings) {
       warnings.push({ message: warning.message, location: artifact.locate(warning.location.field ?? '') });
     }
-    if (check.errors.length > 0) continue;
-    const fragments = await checkFragments(artifact.content, source, { file: artifact.file });
-    if (!fragments.ok)
-      issues.push({ message: fragments.error.message, location: locateError(fragments.error) });
   }
   if (issues.length > 0) {
     const first = issues[0]!;

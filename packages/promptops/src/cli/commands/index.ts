@@ -5,15 +5,19 @@ import { historyCommand } from './history-command.ts';
 import { initCommand } from './init-command.ts';
 import { labelCommand } from './label-command.ts';
 import { listCommand } from './list-command.ts';
+import { pullCommand } from './pull-command.ts';
 import { pushCommand } from './push-command.ts';
 import { renderCommand } from './render-command.ts';
 import { retireCommand } from './retire-command.ts';
+import { showCommand } from './show-command.ts';
 
 /** Every command, in the order `promptops help` lists them. */
 export const COMMANDS: Command[] = [
   initCommand,
   pushCommand,
+  pullCommand,
   listCommand,
+  showCommand,
   historyCommand,
   diffCommand,
   renderCommand,

@@ -1,0 +1,75 @@
+// `npm run demo`: the main job on the embedded default, start to finish, in a fresh temp folder.
+// It copies the example catalog, pushes it to an embedded PGlite catalog, renders a prompt, edits a
+// file and shows the new version's diff, labels production, and verifies the audit chain. Every step
+// is the real CLI (runCommand, the function behind the `promptops` binary), printed as you would type it.
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCommand } from '../packages/promptops/src/cli/run-command.ts';
+
+const workspace = await mkdtemp(join(tmpdir(), 'promptops-demo-'));
+await cp(new URL('../examples/acme-support', import.meta.url), join(workspace, 'acme-support'), {
+  recursive: true,
+});
+const env = {
+  ...process.env,
+  PROMPTOPS_DATA_DIR: join(workspace, '.promptops', 'db'),
+  DATABASE_URL: undefined,
+};
+
+async function step(title: string, argv: string[]): Promise<void> {
+  console.log(
+    `\n# ${title}\n$ promptops ${argv.map((part) => (/[\s"]/.test(part) ? JSON.stringify(part) : part)).join(' ')}`,
+  );
+  const code = await runCommand(argv, {
+    cwd: workspace,
+    env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  if (code !== 0) {
+    console.error(`(exit code ${code})`);
+    process.exit(code);
+  }
+}
+
+console.log(`promptops demo in ${workspace} (embedded PGlite catalog; no model is called yet)`);
+await step('Push the example catalog: one version per prompt, fragment and example bank', [
+  'push',
+  'acme-support',
+]);
+await step('Push again: nothing changed, so no new versions', ['push', 'acme-support']);
+await step('The catalog', ['list']);
+await step('Render the intent classifier with a customer message', [
+  'render',
+  'support/classify-intent',
+  '--var',
+  'customer_message=I was charged twice for order #1234, please fix it',
+]);
+
+const file = join(workspace, 'acme-support', 'prompts', 'support', 'classify-intent.yaml');
+const text = await readFile(file, 'utf8');
+await writeFile(
+  file,
+  text.replace('when you are mostly guessing.', 'when you are mostly guessing. Never round confidence up.'),
+);
+await step('Edit one sentence of prompts/support/classify-intent.yaml, then push: exactly one new version', [
+  'push',
+  'acme-support',
+  '-m',
+  'Tell the classifier not to round confidence up',
+]);
+await step('What changed between v1 and v2', ['diff', 'support/classify-intent', '1', '2']);
+await step('Serve v2 in production', [
+  'label',
+  'support/classify-intent',
+  '2',
+  'production',
+  '--reason',
+  'demo release',
+]);
+await step('Every version and environment move', ['history', 'support/classify-intent']);
+await step('Prove the audit trail has not been tampered with', ['audit', 'verify']);
+console.log(
+  `\nDone. Explore this catalog from the repository root:\n  PROMPTOPS_DATA_DIR=${env.PROMPTOPS_DATA_DIR} npx promptops show support/classify-intent@production`,
+);
