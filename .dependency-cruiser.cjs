@@ -18,7 +18,9 @@ module.exports = {
       comment: 'The store knows nothing of the domain, the server or the CLI.',
       severity: 'error',
       from: { path: `${src}store/` },
-      to: { path: `${src}(catalog|templates|governance|guardrails|runtime|evaluation|observability|server|cli|testing)/` },
+      to: {
+        path: `${src}(catalog|templates|governance|guardrails|runtime|evaluation|observability|server|cli|testing)/`,
+      },
     },
     {
       name: 'server-not-to-cli',
@@ -28,7 +30,8 @@ module.exports = {
     },
     {
       name: 'templates-without-storage',
-      comment: 'Rendering takes fragments through an interface; it reads only content types, never the store.',
+      comment:
+        'Rendering takes fragments through an interface; it reads only content types, never the store.',
       severity: 'error',
       from: { path: `${src}templates/` },
       to: { path: `${src}(store/|catalog/(?!content/))` },
@@ -59,6 +62,9 @@ module.exports = {
     exclude: { path: '(node_modules|dist|\\.promptops)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -24,4 +24,6 @@ if (count('passed', postgres) === 0 || postgres.length !== count('passed', postg
   console.error('FAIL: PROMPTOPS_TEST_POSTGRES was set but the [postgres] suites did not all run and pass.');
   process.exit(1);
 }
-console.log(`all: ${count('passed')} passed, ${count('failed')} failed, ${all.length - count('passed') - count('failed')} skipped`);
+console.log(
+  `all: ${count('passed')} passed, ${count('failed')} failed, ${all.length - count('passed') - count('failed')} skipped`,
+);
