@@ -60,7 +60,7 @@ async function acquireFolderLock(folder: string, timeoutMs: number): Promise<() 
       if (Date.now() - started > timeoutMs) {
         throw new PromptopsError(
           'locked',
-          `another promptops process is using ${folder}; waited ${Math.round(timeoutMs / 1000)} s. ` +
+          `another promptops process is using ${folder}; waited ${(timeoutMs / 1000).toFixed(1)} s. ` +
             'Use a Postgres DATABASE_URL for several processes at once.',
           { dataDir: folder },
         );

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { type ArtifactRow, artifacts, artifactVersions, type NewArtifactRow } from '../schema/index.ts';
 
@@ -82,19 +82,25 @@ export async function listArtifacts(executor: Executor, filter: ArtifactFilter =
   if (filter.status) conditions.push(eq(artifacts.status, filter.status));
   if (filter.text) {
     const pattern = `%${escapeLike(filter.text)}%`;
-    const inHeadContent = sql`exists (select 1 from ${artifactVersions} v where v.artifact_id = ${artifacts.id}
-      and v.version = ${artifacts.headVersion} and v.content::text ilike ${pattern})`;
+    // Only the values an author wrote, never key names or JSON escapes: `role` must not match every prompt.
+    const inHeadContent = sql`exists (select 1 from ${artifactVersions} v,
+      jsonb_path_query(v.content, 'strict $.**') as value
+      where v.artifact_id = ${artifacts.id} and v.version = ${artifacts.headVersion}
+      and jsonb_typeof(value) not in ('object', 'array') and value #>> '{}' ilike ${pattern})`;
     conditions.push(
       or(ilike(artifacts.name, pattern), ilike(artifacts.description, pattern), inHeadContent)!,
     );
   }
-  return executor
-    .select()
-    .from(artifacts)
-    .where(and(...conditions))
-    .orderBy(asc(artifacts.kind), asc(artifacts.name))
-    .limit(filter.limit ?? 1000)
-    .offset(filter.offset ?? 0);
+  return (
+    executor
+      .select()
+      .from(artifacts)
+      .where(and(...conditions))
+      // Byte order, so PGlite and a Postgres with an en_US collation list names the same way.
+      .orderBy(sql`${artifacts.kind} collate "C"`, sql`${artifacts.name} collate "C"`)
+      .limit(filter.limit ?? 1000)
+      .offset(filter.offset ?? 0)
+  );
 }
 
 function escapeLike(text: string): string {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import {
   type DeploymentEventRow,
@@ -13,15 +13,24 @@ export async function listEnvironments(executor: Executor): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-/** Adds environments that do not exist yet, keeping the configured order; never removes one. */
+/**
+ * Adds environments that do not exist yet, each right after the environment configured before it,
+ * and renumbers positions so the stored order follows the configuration; never removes one.
+ */
 export async function ensureEnvironments(executor: Executor, names: string[], at: Date): Promise<string[]> {
-  const existing = new Set(await listEnvironments(executor));
-  const added = names.filter((name) => !existing.has(name));
+  const order = await listEnvironments(executor);
+  const added: string[] = [];
+  for (const [index, name] of names.entries()) {
+    if (order.includes(name)) continue;
+    const previous = names.slice(0, index).findLast((candidate) => order.includes(candidate));
+    order.splice(previous === undefined ? 0 : order.indexOf(previous) + 1, 0, name);
+    added.push(name);
+  }
   if (added.length > 0) {
     await executor
       .insert(environments)
-      .values(added.map((name) => ({ name, position: names.indexOf(name), createdAt: at })))
-      .onConflictDoNothing();
+      .values(order.map((name, position) => ({ name, position, createdAt: at })))
+      .onConflictDoUpdate({ target: environments.name, set: { position: sql`excluded.position` } });
   }
   return added;
 }
