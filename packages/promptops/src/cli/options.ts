@@ -25,7 +25,9 @@ export function requirePositional(
 ): string {
   const value = parsed.positionals[index];
   if (value === undefined) {
-    throw new PromptopsError('invalid_argument', `missing ${name}; usage: ${usage}`, { parameter: name });
+    throw new PromptopsError('invalid_argument', `missing ${name}; usage: promptops ${usage}`, {
+      parameter: name,
+    });
   }
   return value;
 }
@@ -34,7 +36,7 @@ export function rejectExtraPositionals(parsed: ParsedArguments, count: number, u
   if (parsed.positionals.length > count) {
     throw new PromptopsError(
       'invalid_argument',
-      `unexpected argument "${parsed.positionals[count]}"; usage: ${usage}`,
+      `unexpected argument "${parsed.positionals[count]}"; usage: promptops ${usage}`,
       { parameter: parsed.positionals[count] },
     );
   }

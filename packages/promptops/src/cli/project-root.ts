@@ -18,8 +18,8 @@ export interface DatabaseLocation {
 }
 
 /**
- * Where the catalog lives: `--database-url` or DATABASE_URL selects Postgres; otherwise PGlite in
- * `--data-dir`, PROMPTOPS_DATA_DIR, or `.promptops/db` under the project root (or the current folder
+ * Where the catalog lives, first match wins: `--database-url` (Postgres), `--data-dir` (PGlite),
+ * DATABASE_URL, PROMPTOPS_DATA_DIR, else PGlite in `.promptops/db` under the project root (or the current folder
  * when there is no project), so `push` and `render` run from one folder share one catalog.
  */
 export function databaseLocation(
@@ -27,9 +27,10 @@ export function databaseLocation(
   env: Record<string, string | undefined>,
   overrides: { databaseUrl?: string; dataDir?: string },
 ): DatabaseLocation {
-  const url = overrides.databaseUrl ?? env.DATABASE_URL;
-  if (url) return { url };
-  const dataDir = overrides.dataDir ?? env.PROMPTOPS_DATA_DIR;
-  if (dataDir) return { dataDir: resolve(cwd, dataDir) };
+  // A flag beats any inherited variable: `--data-dir` wins over a DATABASE_URL set in the shell.
+  if (overrides.databaseUrl) return { url: overrides.databaseUrl };
+  if (overrides.dataDir) return { dataDir: resolve(cwd, overrides.dataDir) };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.PROMPTOPS_DATA_DIR) return { dataDir: resolve(cwd, env.PROMPTOPS_DATA_DIR) };
   return { dataDir: join(findProjectRoot(cwd) ?? resolve(cwd), '.promptops', 'db') };
 }

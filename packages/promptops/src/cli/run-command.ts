@@ -30,7 +30,7 @@ export const VERSION = '0.1.0';
  * (cli/main.ts) is the only place that reads process.argv or calls process.exit.
  */
 export async function runCommand(argv: string[], io: CommandIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const [name, ...rest] = commandFirst(argv);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(helpText());
     return name === undefined ? 2 : 0;
@@ -61,6 +61,20 @@ export async function runCommand(argv: string[], io: CommandIo): Promise<number>
   } catch (error) {
     return reportError(error, io, json);
   }
+}
+
+/** `promptops --data-dir x list` means `promptops list --data-dir x`: global options may come first. */
+function commandFirst(argv: string[]): string[] {
+  const leading: string[] = [];
+  let index = 0;
+  while (index < argv.length) {
+    const option = GLOBAL_OPTIONS[argv[index]!.replace(/^--/, '').split('=')[0]!];
+    if (!argv[index]!.startsWith('--') || !option || argv[index] === '--help') break;
+    const takesValue = option.type === 'string' && !argv[index]!.includes('=');
+    leading.push(...argv.slice(index, index + (takesValue ? 2 : 1)));
+    index += takesValue ? 2 : 1;
+  }
+  return [...argv.slice(index, index + 1), ...leading, ...argv.slice(index + 1)];
 }
 
 function parseCommandArguments(command: Command, argv: string[]) {
@@ -115,12 +129,15 @@ function reportError(error: unknown, io: CommandIo, json: boolean): number {
   if (json) {
     io.stdout(`${toJson({ error: error.toJSON() })}\n`);
   } else {
-    const where = error.details.location ? `${formatLocation(error.details.location)}: ` : '';
+    // Messages from the file loaders already carry their locations; never print one twice.
+    const location = error.details.location ? formatLocation(error.details.location) : '';
+    const where = location && !error.message.includes(location) ? `${location}: ` : '';
     io.stderr(`error [${error.code}]: ${where}${error.message}\n`);
     const issues = error.details.issues ?? [];
     if (issues.length > 1) {
       for (const issue of issues) {
-        io.stderr(`  - ${issue.location ? `${formatLocation(issue.location)}: ` : ''}${issue.message}\n`);
+        const line = `${issue.location ? `${formatLocation(issue.location)}: ` : ''}${issue.message}`;
+        if (!error.message.includes(line)) io.stderr(`  - ${line}\n`);
       }
     }
   }

@@ -23,8 +23,8 @@ describe('checkFragments', () => {
         { name: 'b', version: 0 },
       ],
       templates: [
-        { name: 'a@0', template: "A {% render 'b' %}" },
-        { name: 'b@0', template: 'B' },
+        { name: 'a (working copy)', template: "A {% render 'b' %}" },
+        { name: 'b (working copy)', template: 'B' },
       ],
     });
   });
@@ -50,7 +50,7 @@ describe('checkTemplate with resolved fragments', () => {
     const check = checkTemplate(content, { fragments: resolved.ok ? resolved.templates : [] });
     expect(check.warnings).toEqual([]);
     expect(check.errors.map((error) => error.message)).toEqual([
-      "fragment a@0 uses variable 'tone' (line 1), which this prompt does not declare under variables.properties",
+      "fragment a (working copy) uses variable 'tone' (line 1), which this prompt does not declare under variables.properties",
     ]);
   });
 });

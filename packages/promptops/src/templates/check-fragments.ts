@@ -31,3 +31,20 @@ export async function checkFragments(
   }));
   return { ok: true, fragments: resolution.used, templates };
 }
+
+/**
+ * The same check for a fragment on its own: the fragments it includes exist and do not lead back to
+ * it. A fragment that includes itself through others can never render, so it must not be stored.
+ */
+export async function checkFragmentIncludes(
+  template: string,
+  source: FragmentSource,
+  options: { file?: string } = {},
+): Promise<{ ok: true } | { ok: false; error: PromptopsError }> {
+  const resolution = await resolveFragments(
+    [{ field: 'template', text: template }],
+    source,
+    options.file ?? '',
+  );
+  return resolution.ok ? { ok: true } : resolution;
+}

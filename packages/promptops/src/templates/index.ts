@@ -1,6 +1,6 @@
 // Rendering (LiquidJS, strict), variable schemas, fragment resolution, token counts.
 
-export { checkFragments, type IncludedTemplate } from './check-fragments.ts';
+export { checkFragmentIncludes, checkFragments, type IncludedTemplate } from './check-fragments.ts';
 // Static checks (push time)
 export {
   checkTemplate,

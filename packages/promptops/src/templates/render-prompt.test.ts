@@ -116,7 +116,7 @@ describe('renderPrompt', () => {
   test('a missing required variable fails before anything renders', async () => {
     const error = failure(await renderPrompt(SUPPORT_REPLY, { message: 'Hi' }, NO_FRAGMENTS));
     expect(error.code).toBe('variable_invalid');
-    expect(error.details.issues).toEqual([{ message: 'customer_name: is required' }]);
+    expect(error.details.issues).toEqual([{ message: 'customer_name: is required but missing' }]);
   });
 
   test('a variable of the wrong type is named', async () => {

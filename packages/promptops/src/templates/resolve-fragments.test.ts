@@ -130,7 +130,7 @@ describe('fragments', () => {
     const error = failure(await renderPrompt(chat("{% render 'support/a' %}"), {}, { fragments }));
     expect(error.code).toBe('prompt_not_found');
     expect(error.message).toBe(
-      "fragment 'support/missing@production' not found (in fragment support/a@0, line 1, included from messages[0].content)",
+      "fragment 'support/missing@production' not found (in fragment support/a (working copy), line 1, included from messages[0].content)",
     );
   });
 
@@ -154,16 +154,20 @@ describe('fragments', () => {
     const error = failure(await renderPrompt(chat("{% render 'support/persona' %}"), {}, { fragments }));
     expect(error.code).toBe('template_error');
     expect(error.message).toBe(
-      'undefined variable: missing (in fragment support/persona@0, line 2, column 4, included from messages[0].content)',
+      'undefined variable: missing (in fragment support/persona (working copy), line 2, column 4, included from messages[0].content)',
     );
-    expect(error.details.template).toEqual({ line: 2, column: 4, fragment: 'support/persona@0' });
+    expect(error.details.template).toEqual({
+      line: 2,
+      column: 4,
+      fragment: 'support/persona (working copy)',
+    });
   });
 
   test('a fragment that does not parse is reported before rendering', async () => {
     const fragments = createStaticFragmentSource({ 'support/persona': '{% if %}' });
     const error = failure(await renderPrompt(chat("{% render 'support/persona' %}"), {}, { fragments }));
     expect(error.code).toBe('template_error');
-    expect(error.message).toContain('in fragment support/persona@0');
+    expect(error.message).toContain('in fragment support/persona (working copy)');
   });
 
   test('the same prompt rendered against two sources gets each source’s fragment', async () => {

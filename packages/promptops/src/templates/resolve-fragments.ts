@@ -58,7 +58,7 @@ export async function resolveFragments(
         throw fail('prompt_not_found', `fragment '${text}' not found`, { fragment: text });
       resolved.set(text, fragment);
     }
-    const label = `${fragment.name}@${fragment.version}`;
+    const label = fragmentLabel(fragment);
     const chain = [...path.map((step) => step.text), text];
     if (path.some((step) => step.label === label)) {
       throw fail('fragment_cycle', `fragments include each other in a cycle: ${chain.join(' → ')}`, {
@@ -105,10 +105,15 @@ function collect(resolved: Map<string, ResolvedFragment>): FragmentResolution {
   const labelsByText = new Map<string, string>();
   const used = new Map<string, { name: string; version: number }>();
   for (const [text, fragment] of resolved) {
-    const label = `${fragment.name}@${fragment.version}`;
+    const label = fragmentLabel(fragment);
     templates.set(text, fragment.template);
     labelsByText.set(fragment.template, label);
     if (!used.has(label)) used.set(label, { name: fragment.name, version: fragment.version });
   }
   return { ok: true, templates, labelsByText, used: [...used.values()] };
+}
+
+/** `support/persona@3`, or `support/persona (working copy)` for a file not pushed yet (version 0). */
+export function fragmentLabel(fragment: { name: string; version: number }): string {
+  return fragment.version === 0 ? `${fragment.name} (working copy)` : `${fragment.name}@${fragment.version}`;
 }

@@ -32,7 +32,7 @@ describe('validateVariables', () => {
   });
 
   test('a missing required variable is named', () => {
-    expect(issuesOf(validateVariables(SCHEMA, {}))).toEqual(['message: is required']);
+    expect(issuesOf(validateVariables(SCHEMA, {}))).toEqual(['message: is required but missing']);
   });
 
   test('a wrong type names the variable, and every problem is reported at once', () => {

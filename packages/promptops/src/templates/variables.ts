@@ -101,9 +101,13 @@ function invalid(messages: string[]): PromptopsError {
 function describeIssue(issue: ErrorObject): string {
   const path = fieldPath(issue.instancePath);
   const params = issue.params as Record<string, unknown>;
-  if (issue.keyword === 'required') return `${join(path, String(params.missingProperty))}: is required`;
+  if (issue.keyword === 'required')
+    return `${join(path, String(params.missingProperty))}: is required but missing`;
   if (issue.keyword === 'additionalProperties') {
     return `${join(path, String(params.additionalProperty))}: is not a declared variable`;
+  }
+  if (issue.keyword === 'enum' && Array.isArray(params.allowedValues)) {
+    return `${path || '(variables)'}: must be one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
   }
   return `${path || '(variables)'}: ${issue.message ?? issue.keyword}`;
 }

@@ -1,6 +1,12 @@
-import type { SourceLocation } from '../../errors/index.ts';
+import type { ErrorCode, SourceLocation } from '../../errors/index.ts';
 import { PromptopsError } from '../../errors/index.ts';
-import { checkFragments, checkTemplate, type FragmentSource } from '../../templates/index.ts';
+import {
+  checkFragmentIncludes,
+  checkFragments,
+  checkTemplate,
+  type FragmentSource,
+} from '../../templates/index.ts';
+import type { LoadedArtifact } from '../files/loaded-artifact.ts';
 import type { Project } from '../files/read-project.ts';
 import type { Catalog } from '../service/catalog.ts';
 import { catalogFragmentSource } from '../service/catalog-fragment-source.ts';
@@ -25,20 +31,27 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
   const source: FragmentSource = catalogFragmentSource(catalog, { drafts });
   const issues: { message: string; location?: SourceLocation }[] = [];
   const warnings: ProjectWarning[] = [];
+  const codes = new Set<ErrorCode>();
+  const report = (error: PromptopsError, artifact: LoadedArtifact) => {
+    codes.add(error.code);
+    issues.push({ message: error.message, location: locateTemplateError(error, artifact) });
+  };
   for (const artifact of project.artifacts) {
+    if (artifact.kind === 'fragment') {
+      const includes = await checkFragmentIncludes(artifact.content.template, source, {
+        file: artifact.file,
+      });
+      if (!includes.ok) report(includes.error, artifact);
+      continue;
+    }
     if (artifact.kind !== 'prompt') continue;
-    const locateError = (error: PromptopsError): SourceLocation => {
-      const field = error.details.location?.field;
-      return field ? artifact.locate(field) : { file: artifact.file };
-    };
     const fragments = await checkFragments(artifact.content, source, { file: artifact.file });
-    if (!fragments.ok)
-      issues.push({ message: fragments.error.message, location: locateError(fragments.error) });
+    if (!fragments.ok) report(fragments.error, artifact);
     const check = checkTemplate(artifact.content, {
       file: artifact.file,
       fragments: fragments.ok ? fragments.templates : undefined,
     });
-    for (const error of check.errors) issues.push({ message: error.message, location: locateError(error) });
+    for (const error of check.errors) report(error, artifact);
     for (const warning of check.warnings) {
       warnings.push({ message: warning.message, location: artifact.locate(warning.location.field ?? '') });
     }
@@ -46,10 +59,35 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
   if (issues.length > 0) {
     const first = issues[0]!;
     throw new PromptopsError(
-      'template_error',
+      codes.size === 1 ? [...codes][0]! : 'template_error',
       `${issues.length} template problem${issues.length === 1 ? '' : 's'} in ${project.root}; nothing was pushed. First: ${first.message}`,
       { location: first.location, issues },
     );
   }
   return warnings;
+}
+
+/**
+ * The file line of a template error: the field's line plus the line inside the template, when the
+ * template is a multi-line block (its text starts on the line after the key).
+ */
+function locateTemplateError(error: PromptopsError, artifact: LoadedArtifact): SourceLocation {
+  const field = error.details.location?.field;
+  const location = field ? artifact.locate(field) : { file: artifact.file };
+  const template = error.details.template as { line?: number; fragment?: string } | undefined;
+  // A line inside an included fragment is not a line of this file.
+  if (location.line === undefined || !template?.line || template.fragment) return location;
+  const templateLine = template.line;
+  const text = artifact.kind === 'fragment' ? artifact.content.template : undefined;
+  const isBlock = text !== undefined || /\n/.test(String(fieldValue(artifact.content, field ?? '') ?? ''));
+  return isBlock
+    ? { ...location, line: location.line + templateLine - (text !== undefined ? 1 : 0), column: undefined }
+    : location;
+}
+
+function fieldValue(content: unknown, field: string): unknown {
+  return field
+    .split(/\.|\[(\d+)\]/)
+    .filter((part) => part !== undefined && part !== '')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], content);
 }

@@ -32,7 +32,9 @@ export const auditCommand: Command = {
         context.stdout(`audit chain OK: ${result.entries} entries verified${head}\n`);
       } else {
         context.stderr(`audit chain BROKEN at entry ${result.problem.position}: ${result.problem.message}\n`);
-        context.stderr(`(${result.entries} entries before it verified)\n`);
+        context.stderr(
+          `(${result.entries} ${result.entries === 1 ? 'entry' : 'entries'} before it verified)\n`,
+        );
       }
       return result.ok ? 0 : exitCodeOf('audit_broken');
     }

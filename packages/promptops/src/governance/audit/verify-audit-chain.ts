@@ -47,7 +47,7 @@ export async function verifyAuditChain(
           checked,
           row.position,
           'relinked',
-          `audit entry ${row.position} does not follow entry ${row.position - 1}: the earlier entry was altered or replaced`,
+          `audit entry ${row.position} does not link to entry ${row.position - 1} (its previous hash differs): one of the two was altered or replaced`,
         );
       }
       if (auditHash(row.previousHash, row) !== row.hash) {

@@ -1,0 +1,71 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, makeScratch } from './cli-harness.ts';
+
+const INIT_FILES = ['promptops.yaml', 'policies.yaml', 'prompts/hello/greet.yaml'];
+
+/**
+ * A new user's first minutes: `init`, then `push .` and `render` from inside the folder, with the
+ * catalog in the folder's own `.promptops/db` (no data dir given). Tests run in order.
+ */
+describe('promptops init', () => {
+  let scratch: Awaited<ReturnType<typeof makeScratch>>;
+  let folder: string;
+  const here = (...argv: string[]) => cli(argv, { cwd: folder });
+
+  beforeAll(async () => {
+    scratch = await makeScratch('init');
+    folder = join(scratch.path, 'my-prompts');
+    await mkdir(folder);
+  });
+  afterAll(async () => {
+    await scratch.remove();
+  });
+
+  it('creates promptops.yaml, policies.yaml and prompts/hello/greet.yaml in an empty folder', async () => {
+    const result = await here('init');
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (const file of INIT_FILES) {
+      expect(result.stdout).toContain(file);
+      expect((await readFile(join(folder, file), 'utf8')).length).toBeGreaterThan(0);
+    }
+    expect(await readFile(join(folder, 'promptops.yaml'), 'utf8')).toContain('name: my-prompts');
+    expect(result.stdout).toContain('promptops push .');
+  });
+
+  it('push . from inside the new folder works, and render greets Ada', async () => {
+    const pushed = await here('push', '.');
+    expect(pushed.stderr).not.toMatch(/error/);
+    expect(pushed.code).toBe(0);
+    expect(pushed.stdout).toMatch(/create\s+prompt\s+hello\/greet\s+v1/);
+    expect(pushed.stdout).toContain('pushed 1 new version');
+
+    const rendered = await here('render', 'hello/greet', '--var', 'customer_name=Ada');
+    expect(rendered.stderr).toBe('');
+    expect(rendered.code).toBe(0);
+    expect(rendered.stdout).toMatch(/Greet Ada\b/);
+    expect(rendered.stdout).toContain('Example Corp');
+    expect(rendered.stdout).toMatch(/≈ \d+ tokens/);
+    // The catalog lives in the project, where the generated .gitignore keeps it out of git.
+    expect(await readFile(join(folder, '.gitignore'), 'utf8')).toContain('.promptops/');
+    const listed = await here('list', '--json');
+    expect((JSON.parse(listed.stdout) as { name: string }[]).map((artifact) => artifact.name)).toEqual([
+      'hello/greet',
+    ]);
+  });
+
+  it('init again is a conflict (exit 4) and overwrites nothing', async () => {
+    await writeFile(join(folder, 'prompts/hello/greet.yaml'), '# my own edits\n', { flag: 'a' });
+    const before = await Promise.all(INIT_FILES.map((file) => readFile(join(folder, file), 'utf8')));
+
+    const result = await here('init');
+
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('promptops.yaml');
+    expect(result.stderr).toContain('nothing was changed');
+    expect(await Promise.all(INIT_FILES.map((file) => readFile(join(folder, file), 'utf8')))).toEqual(before);
+  });
+});
