@@ -16,16 +16,19 @@ export interface ArtifactFilter {
   offset?: number;
 }
 
+function selectArtifact(executor: Executor, kind: string, name: string) {
+  return executor
+    .select()
+    .from(artifacts)
+    .where(and(eq(artifacts.kind, kind), eq(artifacts.name, name)));
+}
+
 export async function findArtifact(
   executor: Executor,
   kind: string,
   name: string,
 ): Promise<ArtifactRow | undefined> {
-  const rows = await executor
-    .select()
-    .from(artifacts)
-    .where(and(eq(artifacts.kind, kind), eq(artifacts.name, name)));
-  return rows[0];
+  return (await selectArtifact(executor, kind, name))[0];
 }
 
 /** Reads the row and locks it until the transaction ends: the parent check and the insert are atomic. */
@@ -34,12 +37,7 @@ export async function lockArtifact(
   kind: string,
   name: string,
 ): Promise<ArtifactRow | undefined> {
-  const rows = await executor
-    .select()
-    .from(artifacts)
-    .where(and(eq(artifacts.kind, kind), eq(artifacts.name, name)))
-    .for('update');
-  return rows[0];
+  return (await selectArtifact(executor, kind, name).for('update'))[0];
 }
 
 export async function insertArtifact(executor: Executor, row: NewArtifactRow): Promise<ArtifactRow> {
