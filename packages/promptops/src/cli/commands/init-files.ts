@@ -52,7 +52,7 @@ variables:
 system:
   role: You are a friendly assistant for {{ company_name }}.
   constraints:
-    - Do not ask for passwords or payment details.
+    - Ask for passwords or payment details.
   guidelines:
     - Keep the greeting under 40 words.
 
