@@ -17,5 +17,13 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where it lives, for messages: a folder for PGlite, the URL without its password for Postgres. */
   location: string;
+  /**
+   * Subscribes to a notification channel (Postgres LISTEN/NOTIFY; PGlite delivers in-process).
+   * Returns the unsubscribe function. Notifications arrive after the notifying transaction commits.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** The channel catalog mutations notify on, so caches in every replica drop what changed. */
+export const CATALOG_CHANNEL = 'promptops_catalog';

@@ -1,10 +1,19 @@
-export type { Database, DatabaseHandle, DatabaseKind, Executor, Transaction } from './database.ts';
+export {
+  CATALOG_CHANNEL,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type Executor,
+  type Transaction,
+} from './database.ts';
 export { MUTATION_LOCK_KEY } from './migrate.ts';
 export { type OpenDatabaseOptions, openDatabase } from './open-database.ts';
 export { redactUrl } from './postgres-connection.ts';
 export * from './repositories/artifacts-repository.ts';
 export * from './repositories/audit-repository.ts';
+export * from './repositories/budget-ledger-repository.ts';
 export * from './repositories/deployments-repository.ts';
 export * from './repositories/meta-repository.ts';
+export * from './repositories/run-records-repository.ts';
 export * from './repositories/versions-repository.ts';
 export * from './schema/index.ts';

@@ -34,6 +34,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<DatabaseH
       db,
       kind: 'pglite',
       location: options.dataDir ?? 'memory',
+      listen: (channel, handler) => client.listen(channel, handler),
       async close() {
         await client.close();
         await release?.();

@@ -37,7 +37,31 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
     );
   }
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  return { db, kind: 'postgres', location, close: () => pool.end() };
+  const listeners = new Set<pg.Client>();
+  return {
+    db,
+    kind: 'postgres',
+    location,
+    listen: async (channel, handler) => {
+      // LISTEN needs a connection of its own, outside the pool, for as long as the subscription lasts.
+      const client = new pg.Client({ connectionString: options.url });
+      client.on('error', () => {});
+      await client.connect();
+      client.on('notification', (message) => {
+        if (message.channel === channel) handler(message.payload ?? '');
+      });
+      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end().catch(() => {});
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+      await pool.end();
+    },
+  };
 }
 
 /** The URL as safe to print: the password replaced. Secrets never reach logs or messages. */

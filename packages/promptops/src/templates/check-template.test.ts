@@ -1,20 +1,16 @@
 import { expect, test } from 'vitest';
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import { checkTemplate } from './check-template.ts';
+import { testPrompt } from './test-fixtures.ts';
 
 function prompt(fields: Partial<PromptContent>): PromptContent {
-  return {
-    description: 'test prompt',
-    owner: 'support',
-    risk: 'low',
-    tags: [],
-    classification: 'internal',
+  return testPrompt({
     variables: {
       type: 'object',
       properties: { customer_name: { type: 'string' }, categories: { type: 'array' } },
     },
     ...fields,
-  };
+  });
 }
 
 test('a misspelt variable is an error naming it, its field and the likely intended name', () => {

@@ -1,24 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
-import type { PromptopsError } from '../errors/index.ts';
 import { createStaticFragmentSource } from './fragment-source.ts';
 import { TEMPLATE_LIMITS, templateEngineFor } from './liquid-engine.ts';
-import { type RenderResult, renderPrompt } from './render-prompt.ts';
+import { renderPrompt } from './render-prompt.ts';
+import { failure, testPrompt } from './test-fixtures.ts';
 
 function text(template: string): PromptContent {
-  return {
-    description: 'test prompt',
-    owner: 'support',
-    risk: 'low',
-    tags: [],
-    classification: 'internal',
-    text: template,
-  };
-}
-
-function failure(result: RenderResult): PromptopsError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
-  return result.error;
+  return testPrompt({ text: template });
 }
 
 const fragments = createStaticFragmentSource({ 'support/persona': 'persona' });

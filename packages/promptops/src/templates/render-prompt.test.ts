@@ -1,29 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import type { PromptContent } from '../catalog/content/prompt-content.ts';
-import type { PromptopsError } from '../errors/index.ts';
 import { createStaticFragmentSource } from './fragment-source.ts';
-import { type RenderResult, renderPrompt } from './render-prompt.ts';
+import { renderPrompt } from './render-prompt.ts';
+import { failure, testPrompt } from './test-fixtures.ts';
 import { countChatTokens, countTextTokens } from './token-count.ts';
 
 const NO_FRAGMENTS = { fragments: createStaticFragmentSource({}) };
 
-function prompt(fields: Partial<PromptContent>): PromptContent {
-  return {
-    description: 'test prompt',
-    owner: 'support',
-    risk: 'low',
-    tags: [],
-    classification: 'internal',
-    ...fields,
-  };
-}
-
-function failure(result: RenderResult): PromptopsError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
-  return result.error;
-}
-
-const SUPPORT_REPLY = prompt({
+const SUPPORT_REPLY = testPrompt({
   variables: {
     type: 'object',
     properties: {
@@ -128,7 +111,7 @@ describe('renderPrompt', () => {
   });
 
   test('an undefined variable points at the field and the line in the template', async () => {
-    const content = prompt({
+    const content = testPrompt({
       messages: [
         { role: 'user', content: 'Hi' },
         { role: 'user', content: 'Order:\n{{ order.id }}' },
@@ -142,7 +125,7 @@ describe('renderPrompt', () => {
   });
 
   test('a filter that does not exist is a template error, not silently skipped', async () => {
-    const content = prompt({ system: { role: 'You are {{ name | shout }}.' } });
+    const content = testPrompt({ system: { role: 'You are {{ name | shout }}.' } });
     const error = failure(
       await renderPrompt(content, { name: 'Ann' }, { ...NO_FRAGMENTS, file: 'prompts/a.yaml' }),
     );
@@ -152,7 +135,7 @@ describe('renderPrompt', () => {
   });
 
   test('a broken template reports the parse error with its field', async () => {
-    const content = prompt({ system: { role: 'ok', guidelines: ['fine', '{% if %}broken{% endif %}'] } });
+    const content = testPrompt({ system: { role: 'ok', guidelines: ['fine', '{% if %}broken{% endif %}'] } });
     const error = failure(await renderPrompt(content, {}, NO_FRAGMENTS));
     expect(error.code).toBe('template_error');
     expect(error.details.location?.field).toBe('system.guidelines[1]');
@@ -160,7 +143,7 @@ describe('renderPrompt', () => {
   });
 
   test('an absent optional variable is false in if and takes the default filter', async () => {
-    const content = prompt({
+    const content = testPrompt({
       variables: { type: 'object', properties: { tier: { type: 'string' } } },
       text: '{% if tier %}Tier {{ tier }}{% else %}No tier{% endif %}, {{ tier | default: "standard" }}',
     });
@@ -169,7 +152,7 @@ describe('renderPrompt', () => {
   });
 
   test('a text prompt renders to text with a plain token estimate', async () => {
-    const content = prompt({ text: 'Summarise: {{ document }}' });
+    const content = testPrompt({ text: 'Summarise: {{ document }}' });
     const result = await renderPrompt(content, { document: 'a long report' }, NO_FRAGMENTS);
     if (!result.ok) throw result.error;
     expect(result.text).toBe('Summarise: a long report');
@@ -178,7 +161,7 @@ describe('renderPrompt', () => {
   });
 
   test('a system message next to system sections is refused: one system prompt per prompt', async () => {
-    const content = prompt({
+    const content = testPrompt({
       system: { role: 'You help.' },
       messages: [
         { role: 'user', content: 'Hi' },

@@ -1,27 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
-import type { PromptopsError } from '../errors/index.ts';
 import {
   createStaticFragmentSource,
   type FragmentReference,
   type FragmentSource,
 } from './fragment-source.ts';
-import { type RenderResult, renderPrompt } from './render-prompt.ts';
+import { renderPrompt } from './render-prompt.ts';
+import { failure, testPrompt } from './test-fixtures.ts';
 
 function chat(content: string): PromptContent {
-  return {
-    description: 'test prompt',
-    owner: 'support',
-    risk: 'low',
-    tags: [],
-    classification: 'internal',
-    messages: [{ role: 'user', content }],
-  };
-}
-
-function failure(result: RenderResult): PromptopsError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
-  return result.error;
+  return testPrompt({ messages: [{ role: 'user', content }] });
 }
 
 describe('fragments', () => {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/index.ts';
-import { cli, copyExample, makeScratch } from './cli-harness.ts';
+import { useCliScratch } from './use-cli-scratch.ts';
 
 interface AuditEntryJson {
   position: number;
@@ -17,14 +16,13 @@ interface AuditEntryJson {
  * named by its position. Tests run in order on one catalog.
  */
 describe('promptops audit', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
-  let dataDir: string;
+  const scratch = useCliScratch('audit', { example: true });
+  const { run } = scratch;
   let entryCount: number;
-  const run = (...argv: string[]) => cli(argv, { cwd: scratch.path, dataDir });
 
   /** Runs SQL on the catalog's database with the append-only triggers off, as an attacker would. */
   async function tamper(statement: ReturnType<typeof sql>): Promise<void> {
-    const handle = await openDatabase({ dataDir });
+    const handle = await openDatabase({ dataDir: scratch.dataDir });
     try {
       await handle.db.execute(sql`alter table audit_entries disable trigger audit_entries_append_only`);
       await handle.db.execute(statement);
@@ -35,10 +33,7 @@ describe('promptops audit', () => {
   }
 
   beforeAll(async () => {
-    scratch = await makeScratch('audit');
-    const project = await copyExample(join(scratch.path, 'acme-support'));
-    dataDir = join(scratch.path, 'db');
-    const pushed = await run('push', project);
+    const pushed = await run('push', scratch.project);
     const labelled = await run(
       'label',
       'support/classify-intent',
@@ -49,9 +44,6 @@ describe('promptops audit', () => {
     );
     if (pushed.code !== 0 || labelled.code !== 0)
       throw new Error(`setup failed: ${pushed.stderr}${labelled.stderr}`);
-  });
-  afterAll(async () => {
-    await scratch.remove();
   });
 
   it('audit verify proves an untouched chain', async () => {

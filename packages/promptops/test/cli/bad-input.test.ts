@@ -1,16 +1,11 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createCatalog } from '../../src/catalog/service/catalog.ts';
 import { openDatabase } from '../../src/store/index.ts';
-import {
-  type CatalogSnapshot,
-  cli,
-  copyExample,
-  editFile,
-  makeScratch,
-  snapshotCatalog,
-} from './cli-harness.ts';
+import { type CatalogSnapshot, type CliResult, editFile, snapshotCatalog } from './cli-harness.ts';
+import { expectJsonError } from './expect-json-error.ts';
+import { useCliScratch } from './use-cli-scratch.ts';
 
 /** A small prompt with an integer variable, for the wrong-type case. */
 const COUNT_PROMPT = `description: Suggests a number of ideas.
@@ -30,8 +25,6 @@ model:
   route: generation
 `;
 
-const fragment = (description: string, body: string) => `---\ndescription: ${description}\n---\n${body}\n`;
-
 /** Edits a project file for one test and puts it back afterwards. */
 async function editForTest(path: string, before: string, after: string): Promise<void> {
   const original = await readFile(path, 'utf8');
@@ -50,39 +43,51 @@ async function addForTest(path: string, text: string): Promise<void> {
  * the catalog and the project's lock file exactly as they were.
  */
 describe('promptops answers bad input clearly and changes nothing', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
-  let project: string;
-  let dataDir: string;
+  const scratch = useCliScratch('bad-input', {
+    push: true,
+    beforePush: (project) => writeFile(join(project, 'prompts/support/count-ideas.yaml'), COUNT_PROMPT),
+  });
+  const { run } = scratch;
   let baseline: CatalogSnapshot;
   let lockBaseline: string;
-  const run = (...argv: string[]) => cli(argv, { cwd: scratch.path, dataDir });
-  const file = (relative: string) => join(project, relative);
+  const file = (relative: string) => join(scratch.project, relative);
 
   beforeAll(async () => {
-    scratch = await makeScratch('bad-input');
-    project = await copyExample(join(scratch.path, 'acme-support'));
-    await writeFile(join(project, 'prompts/support/count-ideas.yaml'), COUNT_PROMPT);
-    dataDir = join(scratch.path, 'db');
-    const pushed = await run('push', project);
-    if (pushed.code !== 0) throw new Error(`setup push failed: ${pushed.stderr}`);
-    baseline = await snapshotCatalog(dataDir);
+    baseline = await snapshotCatalog(scratch.dataDir);
     lockBaseline = await readFile(file('promptops.lock'), 'utf8');
-  });
-  afterAll(async () => {
-    await scratch.remove();
   });
 
   async function expectNothingChanged(): Promise<void> {
-    expect(await snapshotCatalog(dataDir)).toEqual(baseline);
+    expect(await snapshotCatalog(scratch.dataDir)).toEqual(baseline);
     expect(await readFile(file('promptops.lock'), 'utf8')).toBe(lockBaseline);
+  }
+
+  /** Pushes the project, expecting it refused as bad input (exit 5). */
+  async function refusedPush(): Promise<CliResult> {
+    const result = await run('push', scratch.project);
+    expect(result.code).toBe(5);
+    return result;
+  }
+
+  /** Adds two fragments for one test that render each other. */
+  async function addFragmentCycle(): Promise<void> {
+    const fragment = (description: string, body: string) =>
+      `---\ndescription: ${description}\n---\n${body}\n`;
+    await addForTest(
+      file('fragments/support/cycle-a.liquid'),
+      fragment('a', "A {% render 'support/cycle-b' %}"),
+    );
+    await addForTest(
+      file('fragments/support/cycle-b.liquid'),
+      fragment('b', "B {% render 'support/cycle-a' %}"),
+    );
   }
 
   it('malformed YAML: names the file and the line', async () => {
     await editForTest(file('prompts/support/classify-intent.yaml'), 'risk: medium\n', 'risk: medium: high\n');
 
-    const result = await run('push', project);
+    const result = await refusedPush();
 
-    expect(result.code).toBe(5);
     expect(result.stderr).toContain('prompts/support/classify-intent.yaml:7');
     expect(result.stdout).toBe('');
     await expectNothingChanged();
@@ -91,9 +96,8 @@ describe('promptops answers bad input clearly and changes nothing', () => {
   it('a file error names its place once, not twice', async () => {
     await editForTest(file('prompts/support/classify-intent.yaml'), 'risk: medium\n', 'risk: medium: high\n');
 
-    const result = await run('push', project);
+    const result = await refusedPush();
 
-    expect(result.code).toBe(5);
     const firstLine = result.stderr.split('\n')[0] ?? '';
     expect(firstLine.split('prompts/support/classify-intent.yaml:7').length - 1).toBe(1);
   });
@@ -103,9 +107,8 @@ describe('promptops answers bad input clearly and changes nothing', () => {
     await editForTest(path, '    temperature: 0\n', '    temprature: 0\n');
     await editFile(path, '    max_tokens: 200\n', '    max_token: 200\n');
 
-    const result = await run('push', project);
+    const result = await refusedPush();
 
-    expect(result.code).toBe(5);
     expect(result.stderr).toContain('2 problems in prompts/support/classify-intent.yaml');
     expect(result.stderr.split('unknown key "temprature"').length - 1).toBe(1);
     expect(result.stderr.split('unknown key "max_token"').length - 1).toBe(1);
@@ -119,9 +122,8 @@ describe('promptops answers bad input clearly and changes nothing', () => {
       '    temprature: 0\n',
     );
 
-    const result = await run('push', project);
+    const result = await refusedPush();
 
-    expect(result.code).toBe(5);
     expect(result.stderr).toContain('prompts/support/classify-intent.yaml:71');
     expect(result.stderr).toContain('model.params.temprature');
     expect(result.stderr).toContain('did you mean "temperature"');
@@ -159,9 +161,8 @@ describe('promptops answers bad input clearly and changes nothing', () => {
       "The customer's first name is {{ customer_nam }}.",
     );
 
-    const result = await run('push', project);
+    const result = await refusedPush();
 
-    expect(result.code).toBe(5);
     expect(result.stderr).toContain("'customer_nam'");
     expect(result.stderr).toMatch(/prompts\/support\/assistant\.yaml:\d+/);
     expect(result.stderr).toContain('nothing was pushed');
@@ -177,36 +178,20 @@ describe('promptops answers bad input clearly and changes nothing', () => {
     expect(rendered.code).toBe(3);
     expect(rendered.stderr).toContain('support/nope');
 
-    const json = await run('show', 'support/nope', '--json');
-    expect(json.code).toBe(3);
-    expect(json.stderr).toBe('');
-    expect(JSON.parse(json.stdout)).toEqual({
-      error: expect.objectContaining({
-        code: 'prompt_not_found',
-        message: expect.stringContaining('support/nope'),
-      }),
-    });
+    expectJsonError(await run('show', 'support/nope', '--json'), 3, 'prompt_not_found', 'support/nope');
     await expectNothingChanged();
   });
 
   it('a fragment cycle reached from a prompt fails the push with the chain', async () => {
-    await addForTest(
-      file('fragments/support/cycle-a.liquid'),
-      fragment('a', "A {% render 'support/cycle-b' %}"),
-    );
-    await addForTest(
-      file('fragments/support/cycle-b.liquid'),
-      fragment('b', "B {% render 'support/cycle-a' %}"),
-    );
+    await addFragmentCycle();
     await editForTest(
       file('prompts/support/count-ideas.yaml'),
       'model:\n',
       'system:\n  role: "{% render \'support/cycle-a\' %}"\nmodel:\n',
     );
 
-    const result = await run('push', project);
+    const result = await refusedPush();
 
-    expect(result.code).toBe(5);
     expect(result.stderr).toMatch(/support\/cycle-a → support\/cycle-b → support\/cycle-a/);
     expect(result.stderr).toContain('prompts/support/count-ideas.yaml');
     await expectNothingChanged();
@@ -214,18 +199,10 @@ describe('promptops answers bad input clearly and changes nothing', () => {
 
   // Last: while the bug it shows is open, this push succeeds and changes the catalog.
   it('a fragment cycle (a renders b, b renders a) fails the push with the chain', async () => {
-    await addForTest(
-      file('fragments/support/cycle-a.liquid'),
-      fragment('a', "A {% render 'support/cycle-b' %}"),
-    );
-    await addForTest(
-      file('fragments/support/cycle-b.liquid'),
-      fragment('b', "B {% render 'support/cycle-a' %}"),
-    );
+    await addFragmentCycle();
 
-    const result = await run('push', project);
+    const result = await refusedPush();
 
-    expect(result.code).toBe(5);
     expect(result.stderr).toMatch(/support\/cycle-(a|b) → support\/cycle-(a|b) → support\/cycle-\1/);
     expect(result.stderr).toMatch(/fragments\/support\/cycle-(a|b)\.liquid/);
     await expectNothingChanged();
@@ -237,25 +214,12 @@ describe('promptops answers bad input clearly and changes nothing', () => {
  * must not overwrite theirs.
  */
 describe('promptops push of a stale file', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
-  let project: string;
-  let dataDir: string;
-  const run = (...argv: string[]) => cli(argv, { cwd: scratch.path, dataDir });
-
-  beforeAll(async () => {
-    scratch = await makeScratch('stale');
-    project = await copyExample(join(scratch.path, 'acme-support'));
-    dataDir = join(scratch.path, 'db');
-    const pushed = await run('push', project);
-    if (pushed.code !== 0) throw new Error(`setup push failed: ${pushed.stderr}`);
-  });
-  afterAll(async () => {
-    await scratch.remove();
-  });
+  const scratch = useCliScratch('stale', { push: true });
+  const { run } = scratch;
 
   it('is refused (exit 4) naming the file as stale, and nothing is written', async () => {
     // A colleague saves v2 through the library (as the web UI will), based on the current head.
-    const handle = await openDatabase({ dataDir });
+    const handle = await openDatabase({ dataDir: scratch.dataDir });
     try {
       const catalog = createCatalog({ db: handle.db });
       const head = await catalog.resolve('prompt', 'support/classify-intent', { latest: true });
@@ -275,26 +239,26 @@ describe('promptops push of a stale file', () => {
       await handle.close();
     }
     await editFile(
-      join(project, 'prompts/support/classify-intent.yaml'),
+      join(scratch.project, 'prompts/support/classify-intent.yaml'),
       'Classify the customer message into exactly one of these categories:',
       'Classify the message into exactly one of these categories:',
     );
-    const before = await snapshotCatalog(dataDir);
-    const lockBefore = await readFile(join(project, 'promptops.lock'), 'utf8');
+    const before = await snapshotCatalog(scratch.dataDir);
+    const lockBefore = await readFile(join(scratch.project, 'promptops.lock'), 'utf8');
 
-    const result = await run('push', project);
+    const result = await run('push', scratch.project);
 
     expect(result.code).toBe(4);
     expect(result.stderr).toContain('stale');
     expect(result.stderr).toContain('prompts/support/classify-intent.yaml');
     expect(result.stderr).toMatch(/v1\b.*v2\b/);
     expect(result.stderr).toContain('--force');
-    expect(await snapshotCatalog(dataDir)).toEqual(before);
-    expect(await readFile(join(project, 'promptops.lock'), 'utf8')).toBe(lockBefore);
+    expect(await snapshotCatalog(scratch.dataDir)).toEqual(before);
+    expect(await readFile(join(scratch.project, 'promptops.lock'), 'utf8')).toBe(lockBefore);
   });
 
   it('--force pushes the edit as v3 on top of the colleague’s v2', async () => {
-    const result = await run('push', project, '--force', '-m', 'overwrite knowingly');
+    const result = await run('push', scratch.project, '--force', '-m', 'overwrite knowingly');
 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/update\s+prompt\s+support\/classify-intent\s+v2 -> v3/);

@@ -1,21 +1,15 @@
 import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, copyExample, editFile, makeScratch, snapshotCatalog, spawnCli } from './cli-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cli, copyExample, editFile, snapshotCatalog, spawnCli } from './cli-harness.ts';
+import { useCliScratch } from './use-cli-scratch.ts';
 
 /**
  * Two real `promptops push` processes on one embedded catalog at the same moment: the folder lock
  * makes them take turns, and the stale-parent check stops the second from overwriting the first.
  */
 describe('two promptops processes pushing at once', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
-
-  beforeAll(async () => {
-    scratch = await makeScratch('concurrent');
-  });
-  afterAll(async () => {
-    await scratch.remove();
-  });
+  const scratch = useCliScratch('concurrent');
 
   it('pushing the same folder twice at once creates each version once, and the audit chain verifies', async () => {
     const project = await copyExample(join(scratch.path, 'same'));

@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, makeScratch } from './cli-harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './cli-harness.ts';
+import { useCliScratch } from './use-cli-scratch.ts';
 
 const INIT_FILES = ['promptops.yaml', 'policies.yaml', 'prompts/hello/greet.yaml'];
 
@@ -10,17 +11,13 @@ const INIT_FILES = ['promptops.yaml', 'policies.yaml', 'prompts/hello/greet.yaml
  * catalog in the folder's own `.promptops/db` (no data dir given). Tests run in order.
  */
 describe('promptops init', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
+  const scratch = useCliScratch('init');
   let folder: string;
   const here = (...argv: string[]) => cli(argv, { cwd: folder });
 
   beforeAll(async () => {
-    scratch = await makeScratch('init');
     folder = join(scratch.path, 'my-prompts');
     await mkdir(folder);
-  });
-  afterAll(async () => {
-    await scratch.remove();
   });
 
   it('creates promptops.yaml, policies.yaml and prompts/hello/greet.yaml in an empty folder', async () => {

@@ -1,39 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CatalogSnapshot,
-  cli,
-  copyExample,
-  editFile,
-  makeScratch,
-  snapshotCatalog,
-} from './cli-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type CatalogSnapshot, editFile, snapshotCatalog } from './cli-harness.ts';
+import { useCliScratch } from './use-cli-scratch.ts';
 
 /**
  * The everyday loop on the example catalog: push, push again, edit one sentence, see the diff and
  * the history, and preview the next change with --dry-run. The tests run in order on one catalog.
  */
 describe('promptops push, diff, history on the example catalog', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
-  let project: string;
-  let dataDir: string;
-  const run = (...argv: string[]) => cli(argv, { cwd: scratch.path, dataDir });
-  const classifyFile = () => join(project, 'prompts/support/classify-intent.yaml');
-
-  beforeAll(async () => {
-    scratch = await makeScratch('push');
-    project = await copyExample(join(scratch.path, 'acme-support'));
-    dataDir = join(scratch.path, 'db');
-  });
-  afterAll(async () => {
-    await scratch.remove();
-  });
+  const scratch = useCliScratch('push', { example: true });
+  const { run } = scratch;
+  const classifyFile = () => join(scratch.project, 'prompts/support/classify-intent.yaml');
 
   let afterFirstPush: CatalogSnapshot;
 
   it('push of the example catalog creates one version of each of its 10 artifacts', async () => {
-    const result = await run('push', project);
+    const result = await run('push', scratch.project);
 
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
@@ -41,18 +24,18 @@ describe('promptops push, diff, history on the example catalog', () => {
     for (const name of ['support/classify-intent', 'support/persona', 'support/intent-examples']) {
       expect(result.stdout).toMatch(new RegExp(`create\\s+\\S+\\s+${name}\\s+v1`));
     }
-    afterFirstPush = await snapshotCatalog(dataDir);
+    afterFirstPush = await snapshotCatalog(scratch.dataDir);
     expect(afterFirstPush.versions).toHaveLength(10);
     expect(afterFirstPush.versions.every((line) => line.includes('#1 '))).toBe(true);
   });
 
   it('a second push of the same files creates nothing', async () => {
-    const result = await run('push', project);
+    const result = await run('push', scratch.project);
 
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('pushed 0 new versions; 10 unchanged');
-    expect(await snapshotCatalog(dataDir)).toMatchObject({ versions: afterFirstPush.versions });
+    expect(await snapshotCatalog(scratch.dataDir)).toMatchObject({ versions: afterFirstPush.versions });
   });
 
   it('editing one sentence of one prompt creates exactly v2 of that prompt', async () => {
@@ -62,13 +45,13 @@ describe('promptops push, diff, history on the example catalog', () => {
       'Classify the message into exactly one of these categories:',
     );
 
-    const result = await run('push', project, '-m', 'shorter wording');
+    const result = await run('push', scratch.project, '-m', 'shorter wording');
 
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/update\s+prompt\s+support\/classify-intent\s+v1 -> v2/);
     expect(result.stdout).toContain('pushed 1 new version; 9 unchanged');
-    const after = await snapshotCatalog(dataDir);
+    const after = await snapshotCatalog(scratch.dataDir);
     const added = after.versions.filter((line) => !afterFirstPush.versions.includes(line));
     expect(added).toEqual([expect.stringMatching(/^prompt:support\/classify-intent#2 \S+ parent=1$/)]);
     expect(after.versions).toEqual(expect.arrayContaining(afterFirstPush.versions));
@@ -97,26 +80,26 @@ describe('promptops push, diff, history on the example catalog', () => {
     const v1 = result.stdout.split('\n').find((line) => line.startsWith('v1 '));
     expect(v2).toContain('shorter wording');
     expect(v2).toContain('local:tester');
-    expect(v1).toContain(`push from ${basename(project)}`);
+    expect(v1).toContain(`push from ${basename(scratch.project)}`);
     expect(result.stdout.indexOf('v2 ')).toBeLessThan(result.stdout.indexOf('v1 '));
   });
 
   it('push --dry-run lists the next change and writes nothing', async () => {
-    const before = await snapshotCatalog(dataDir);
-    const lockBefore = await readFile(join(project, 'promptops.lock'), 'utf8');
+    const before = await snapshotCatalog(scratch.dataDir);
+    const lockBefore = await readFile(join(scratch.project, 'promptops.lock'), 'utf8');
     await editFile(
-      join(project, 'prompts/support/gather-information.yaml'),
+      join(scratch.project, 'prompts/support/gather-information.yaml'),
       'Write one short, friendly question per missing required field',
       'Write one short, polite question per missing required field',
     );
 
-    const result = await run('push', project, '--dry-run');
+    const result = await run('push', scratch.project, '--dry-run');
 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/update\s+prompt\s+support\/gather-information\s+v1 -> v2/);
     expect(result.stdout).toContain('would push 1 new version; 9 unchanged (dry run: nothing written)');
-    expect(await snapshotCatalog(dataDir)).toEqual(before);
-    expect(await readFile(join(project, 'promptops.lock'), 'utf8')).toBe(lockBefore);
+    expect(await snapshotCatalog(scratch.dataDir)).toEqual(before);
+    expect(await readFile(join(scratch.project, 'promptops.lock'), 'utf8')).toBe(lockBefore);
     const listed = await run('list', '--json');
     const gather = (JSON.parse(listed.stdout) as { name: string; headVersion: number }[]).find(
       (artifact) => artifact.name === 'support/gather-information',

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, copyExample, makeScratch } from './cli-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli-harness.ts';
+import { useCliScratch } from './use-cli-scratch.ts';
 
 interface RenderJson {
   name: string;
@@ -16,21 +16,9 @@ interface ListedArtifact {
 
 /** Rendering what a model would get, and pointing an environment at a version. Tests run in order. */
 describe('promptops render and label', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
-  let dataDir: string;
-  const run = (...argv: string[]) => cli(argv, { cwd: scratch.path, dataDir });
+  const scratch = useCliScratch('render', { push: true });
+  const { run } = scratch;
   const message = 'My parcel AC-58213 still has not arrived, where is it?';
-
-  beforeAll(async () => {
-    scratch = await makeScratch('render');
-    const project = await copyExample(join(scratch.path, 'acme-support'));
-    dataDir = join(scratch.path, 'db');
-    const pushed = await run('push', project);
-    if (pushed.code !== 0) throw new Error(`setup push failed: ${pushed.stderr}`);
-  });
-  afterAll(async () => {
-    await scratch.remove();
-  });
 
   it('render prints the system and user messages with the variable filled in, and a token estimate', async () => {
     const result = await run('render', 'support/classify-intent', '--var', `customer_message=${message}`);
@@ -125,7 +113,7 @@ describe('promptops render and label', () => {
   });
 
   it('an explicit --data-dir wins over a DATABASE_URL in the environment', async () => {
-    const result = await cli(['list', '--data-dir', dataDir], {
+    const result = await cli(['list', '--data-dir', scratch.dataDir], {
       cwd: scratch.path,
       env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/unreachable' },
     });

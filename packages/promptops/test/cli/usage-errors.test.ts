@@ -1,20 +1,10 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, makeScratch } from './cli-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectJsonError } from './expect-json-error.ts';
+import { useCliScratch } from './use-cli-scratch.ts';
 
 /** Mistakes on the command line: exit 2 with the usage, and `--json` errors as one JSON envelope. */
 describe('promptops usage errors', () => {
-  let scratch: Awaited<ReturnType<typeof makeScratch>>;
-  let dataDir: string;
-  const run = (...argv: string[]) => cli(argv, { cwd: scratch.path, dataDir });
-
-  beforeAll(async () => {
-    scratch = await makeScratch('usage');
-    dataDir = join(scratch.path, 'db');
-  });
-  afterAll(async () => {
-    await scratch.remove();
-  });
+  const { run } = useCliScratch('usage');
 
   it('an unknown command exits 2 and points to help', async () => {
     const result = await run('frobnicate');
@@ -52,15 +42,7 @@ describe('promptops usage errors', () => {
   });
 
   it('with --json, errors come as {"error":{"code",...}} on stdout and nothing on stderr', async () => {
-    const unknown = await run('frobnicate', '--json');
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('');
-    expect(JSON.parse(unknown.stdout)).toEqual({
-      error: expect.objectContaining({
-        code: 'invalid_argument',
-        message: expect.stringContaining('frobnicate'),
-      }),
-    });
+    expectJsonError(await run('frobnicate', '--json'), 2, 'invalid_argument', 'frobnicate');
 
     const missing = await run('label', 'support/classify-intent', '--json');
     expect(missing.code).toBe(2);

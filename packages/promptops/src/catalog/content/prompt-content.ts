@@ -126,6 +126,23 @@ export const TestedWith = z.strictObject({
   tools: z.record(z.string(), z.string()).optional().describe('Tool name → version it was tested with.'),
 });
 
+/**
+ * Environment-specific variations (the second seed): per environment, a different model or
+ * parameters, and different variable defaults. Applied when the runtime resolves the prompt.
+ */
+export const EnvironmentOverride = z.strictObject({
+  model: z
+    .strictObject({
+      route: z.string().min(1).optional(),
+      id: ModelId.optional(),
+      params: ModelParams.optional(),
+      fallbacks: z.array(ModelId).optional(),
+      timeout_ms: z.number().int().positive().optional(),
+    })
+    .optional(),
+  defaults: z.record(z.string(), z.unknown()).optional().describe('Variable defaults for this environment.'),
+});
+
 export const PromptContent = z
   .strictObject({
     description: z.string().min(1).describe('Purpose: what the prompt is for.'),
@@ -146,6 +163,10 @@ export const PromptContent = z
     context: ContextSpec.optional(),
     sampling: SamplingSpec.optional(),
     tested_with: TestedWith.optional(),
+    environments: z
+      .record(z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/), EnvironmentOverride)
+      .optional()
+      .describe('Per-environment model, parameter and variable-default overrides.'),
   })
   .superRefine((content, context) => {
     if (content.text !== undefined && (content.messages !== undefined || content.system !== undefined)) {
@@ -158,6 +179,17 @@ export const PromptContent = z
         path: ['messages', systemMessage, 'role'],
         message: 'a prompt with system: sections cannot also have a system message',
       });
+    }
+    for (const [environment, override] of Object.entries(content.environments ?? {})) {
+      for (const name of Object.keys(override.defaults ?? {})) {
+        if (!content.variables?.properties[name]) {
+          context.addIssue({
+            code: 'custom',
+            path: ['environments', environment, 'defaults', name],
+            message: `"${name}" is not a declared variable`,
+          });
+        }
+      }
     }
     if (content.text === undefined && content.messages === undefined && content.system === undefined) {
       context.addIssue({

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../../test/support/rejection.ts';
+import { useFileLoader } from '../../../test/support/use-file-loader.ts';
 import { loadExampleBankFile } from './load-example-bank-file.ts';
-import { makeTempProject, rejection, type TempProject } from './temp-project.ts';
 
 const file = 'examples/support/intents.yaml';
 
-let project: TempProject;
-beforeEach(async () => {
-  project = await makeTempProject();
-});
-afterEach(() => project.remove());
-
-async function load(text: string) {
-  await project.write({ [file]: text });
-  return loadExampleBankFile(project.root, file);
-}
+const { load } = useFileLoader(file, loadExampleBankFile);
 
 describe('loadExampleBankFile', () => {
   it('reads examples with text or structured outputs', async () => {

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../../test/support/rejection.ts';
+import { useFileLoader } from '../../../test/support/use-file-loader.ts';
 import { loadFragmentFile } from './load-fragment-file.ts';
-import { makeTempProject, rejection, type TempProject } from './temp-project.ts';
 
 const file = 'fragments/support/persona.liquid';
 
-let project: TempProject;
-beforeEach(async () => {
-  project = await makeTempProject();
-});
-afterEach(() => project.remove());
-
-async function load(text: string) {
-  await project.write({ [file]: text });
-  return loadFragmentFile(project.root, file);
-}
+const { load } = useFileLoader(file, loadFragmentFile);
 
 describe('loadFragmentFile', () => {
   it('reads a fragment without front matter as all template', async () => {

@@ -1,17 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../../test/support/rejection.ts';
+import { useFileLoader } from '../../../test/support/use-file-loader.ts';
 import { loadProjectConfig } from './load-project-config.ts';
-import { makeTempProject, rejection, type TempProject } from './temp-project.ts';
 
-let project: TempProject;
-beforeEach(async () => {
-  project = await makeTempProject();
-});
-afterEach(() => project.remove());
-
-async function load(text: string) {
-  await project.write({ 'promptops.yaml': text });
-  return loadProjectConfig(project.root);
-}
+const { project, load } = useFileLoader('promptops.yaml', (root) => loadProjectConfig(root));
 
 const openai = 'providers:\n  openai:\n    protocol: openai\n    base_url: https://api.openai.com/v1\n';
 

@@ -1,22 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { rejection } from '../../../test/support/rejection.ts';
+import { useFileLoader } from '../../../test/support/use-file-loader.ts';
 import { loadPromptFile } from './load-prompt-file.ts';
 import { MAX_FILE_BYTES } from './read-text-file.ts';
-import { makeTempProject, rejection, type TempProject } from './temp-project.ts';
 
 const file = 'prompts/support/classify-intent.yaml';
 const header = 'description: Classify intent\nowner: support\nrisk: medium\n';
 const messages = 'messages:\n  - role: user\n    content: "{{ message }}"\n';
 
-let project: TempProject;
-beforeEach(async () => {
-  project = await makeTempProject();
-});
-afterEach(() => project.remove());
-
-async function load(text: string, at = file) {
-  await project.write({ [at]: text });
-  return loadPromptFile(project.root, at);
-}
+const { load } = useFileLoader(file, loadPromptFile);
 
 describe('loadPromptFile', () => {
   it('names the prompt by its path under prompts/ and locates fields', async () => {

@@ -1,6 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { issueLines } from '../../../test/support/issue-lines.ts';
+import { makeTempProject } from '../../../test/support/make-temp-project.ts';
+import { rejection } from '../../../test/support/rejection.ts';
+import { useTempProject } from '../../../test/support/use-temp-project.ts';
 import { readProject } from './read-project.ts';
-import { makeTempProject, rejection, type TempProject } from './temp-project.ts';
 
 const config = [
   'project: { name: acme }',
@@ -13,11 +16,7 @@ const config = [
 const prompt = (extra = '') =>
   `description: Triage\nowner: support\nrisk: low\nmessages:\n  - role: user\n    content: "{{ message }}"\n${extra}`;
 
-let project: TempProject;
-beforeEach(async () => {
-  project = await makeTempProject({ 'promptops.yaml': config });
-});
-afterEach(() => project.remove());
+const project = useTempProject({ 'promptops.yaml': config });
 
 describe('readProject', () => {
   it('loads every artifact in kind-then-name order and lists evals and chains as skipped', async () => {
@@ -105,11 +104,7 @@ describe('readProject', () => {
       ),
     });
     const error = await rejection(readProject(project.root));
-    expect(
-      error.details.issues?.map(
-        (issue) => `${issue.location?.line} ${issue.location?.field}: ${issue.message}`,
-      ),
-    ).toEqual([
+    expect(issueLines(error)).toEqual([
       '7 model.route: route "clasification" is not defined in promptops.yaml routes; did you mean "classification"?',
       '7 model.fallbacks[0]: provider "anthropic" is not defined in promptops.yaml providers',
       '8 examples.bank: example bank "intents" is not defined in examples/',

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempProject } from '../../../test/support/use-temp-project.ts';
 import { canonicalJson, type FragmentContent, type PromptContent } from '../content/index.ts';
 import { listProjectFiles } from './list-project-files.ts';
 import { parseExampleBankFile } from './load-example-bank-file.ts';
@@ -8,7 +9,6 @@ import { parseFragmentFile } from './load-fragment-file.ts';
 import { parsePromptFile } from './load-prompt-file.ts';
 import type { LoadedArtifact } from './loaded-artifact.ts';
 import { readProject } from './read-project.ts';
-import { makeTempProject, type TempProject } from './temp-project.ts';
 import { renderArtifactFile, writeArtifactFiles } from './write-project.ts';
 
 const PARSERS = {
@@ -119,37 +119,29 @@ describe('renderArtifactFile', () => {
 });
 
 describe('writeArtifactFiles', () => {
-  let source: TempProject;
-  let target: TempProject;
-  beforeEach(async () => {
-    source = await makeTempProject({
-      'promptops.yaml': 'project: { name: demo }\n',
-      'prompts/support/triage.yaml': [
-        '# yaml-language-server: $schema=../../schemas/prompt.schema.json',
-        'owner: support',
-        'description: >-',
-        '  Folded text that',
-        '  reads as one line.',
-        'risk: low',
-        'system:',
-        '  role: You triage tickets.',
-        '  constraints: [Never promise refunds.]',
-        'messages:',
-        '  - { role: user, content: "Ticket: {{ ticket }}" }',
-        'variables: { type: object, properties: { ticket: { type: string } }, required: [ticket] }',
-        '',
-      ].join('\n'),
-      'fragments/persona.liquid': '---\nowner: support\n---\nYou are {{ company_name }} support.\n',
-      'fragments/plain.liquid': 'No front matter.',
-      'examples/triage.yaml':
-        'examples:\n  - input: Where is my order?\n    output: { intent: order_tracking }\n',
-    });
-    target = await makeTempProject({ 'promptops.yaml': 'project: { name: copy }\n' });
+  const source = useTempProject({
+    'promptops.yaml': 'project: { name: demo }\n',
+    'prompts/support/triage.yaml': [
+      '# yaml-language-server: $schema=../../schemas/prompt.schema.json',
+      'owner: support',
+      'description: >-',
+      '  Folded text that',
+      '  reads as one line.',
+      'risk: low',
+      'system:',
+      '  role: You triage tickets.',
+      '  constraints: [Never promise refunds.]',
+      'messages:',
+      '  - { role: user, content: "Ticket: {{ ticket }}" }',
+      'variables: { type: object, properties: { ticket: { type: string } }, required: [ticket] }',
+      '',
+    ].join('\n'),
+    'fragments/persona.liquid': '---\nowner: support\n---\nYou are {{ company_name }} support.\n',
+    'fragments/plain.liquid': 'No front matter.',
+    'examples/triage.yaml':
+      'examples:\n  - input: Where is my order?\n    output: { intent: order_tracking }\n',
   });
-  afterEach(async () => {
-    await source.remove();
-    await target.remove();
-  });
+  const target = useTempProject({ 'promptops.yaml': 'project: { name: copy }\n' });
 
   it('load → write → load gives equal content, and a second write changes nothing', async () => {
     const first = await readProject(source.root);

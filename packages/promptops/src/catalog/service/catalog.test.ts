@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
-import { PromptopsError } from '../../errors/index.ts';
+import { rejection } from '../../../test/support/rejection.ts';
 import { verifyAuditChain } from '../../governance/audit/index.ts';
 import type { DatabaseHandle } from '../../store/index.ts';
 import { listAuditEntries } from '../../store/index.ts';
@@ -19,16 +19,6 @@ function promptContent(text: string, extra: Record<string, unknown> = {}) {
     messages: [{ role: 'user', content: text }],
     ...extra,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PromptopsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (PromptopsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PromptopsError');
 }
 
 describeEachDatabase('catalog', (database) => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  CATALOG_CHANNEL,
   type Database,
   insertAuditEntry,
   lastAuditEntry,
@@ -54,8 +55,20 @@ export async function mutate<T>(
       audit: (record) => records.push(record),
     });
     await appendAuditEntries(tx, options.actor, clock(), records);
+    await notifyChanges(tx, records);
     return result;
   });
+}
+
+/** Delivered to listeners when the transaction commits, never for a rolled-back change. */
+async function notifyChanges(tx: Transaction, records: AuditRecord[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const record of records) {
+    const payload = JSON.stringify({ action: record.action, kind: record.targetKind, name: record.target });
+    if (seen.has(payload)) continue;
+    seen.add(payload);
+    await tx.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${payload})`);
+  }
 }
 
 async function appendAuditEntries(

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempProject, rejection, type TempProject } from '../../catalog/files/temp-project.ts';
+import { describe, expect, it } from 'vitest';
+import { issueLines } from '../../../test/support/issue-lines.ts';
+import { rejection } from '../../../test/support/rejection.ts';
+import { useFileLoader } from '../../../test/support/use-file-loader.ts';
 import { loadPolicies } from './load-policies.ts';
 
-let project: TempProject;
-beforeEach(async () => {
-  project = await makeTempProject();
-});
-afterEach(() => project.remove());
-
-async function load(text: string) {
-  await project.write({ 'policies.yaml': text });
-  return loadPolicies(project.root);
-}
+const { project, load } = useFileLoader('policies.yaml', (root) => loadPolicies(root));
 
 describe('loadPolicies', () => {
   it('gives strict defaults when the project has no policies.yaml', async () => {
@@ -72,11 +65,7 @@ describe('loadPolicies', () => {
       ),
     );
     expect(error.code).toBe('config_invalid');
-    expect(
-      error.details.issues?.map(
-        (issue) => `${issue.location?.line} ${issue.location?.field}: ${issue.message}`,
-      ),
-    ).toEqual([
+    expect(issueLines(error)).toEqual([
       '2 tiers.high.allow_self_approval: high risk changes need four eyes: allow_self_approval must be false',
       '4 freeze_windows[0].end: expected an ISO 8601 date-time such as 2025-12-20T00:00:00Z',
       '6 budgets[0].match: a prompt budget needs match',

@@ -123,6 +123,13 @@ describeEachDatabase('deployments repository', (database) => {
       otherId = await artifactWithVersions('support/other', 1);
     });
 
+    /** Expects saving `row` to be refused by the database, its message matching `constraint`. */
+    async function expectSaveRefused(row: DeploymentRow, expectedRevision: number, constraint: RegExp) {
+      await expect(saveDeployment(handle.db, row, expectedRevision)).rejects.toMatchObject({
+        cause: { message: expect.stringMatching(constraint) },
+      });
+    }
+
     it('finds nothing where nothing is deployed', async () => {
       expect(await findDeployment(handle.db, greetId, 'production')).toBeUndefined();
       expect(await listDeployments(handle.db, greetId)).toEqual([]);
@@ -168,20 +175,16 @@ describeEachDatabase('deployments repository', (database) => {
     });
 
     it('refuses a stable version that does not exist', async () => {
-      await expect(
-        saveDeployment(handle.db, deploymentRow(otherId, 'production', 7, 1), 0),
-      ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/deployments_stable_fk/) } });
+      await expectSaveRefused(deploymentRow(otherId, 'production', 7, 1), 0, /deployments_stable_fk/);
       expect(await findDeployment(handle.db, otherId, 'production')).toBeUndefined();
     });
 
     it('refuses a canary version that does not exist', async () => {
-      await expect(
-        saveDeployment(
-          handle.db,
-          deploymentRow(otherId, 'staging', 1, 2, { canaryVersion: 9, canaryPercent: 1000 }),
-          1,
-        ),
-      ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/deployments_canary_fk/) } });
+      await expectSaveRefused(
+        deploymentRow(otherId, 'staging', 1, 2, { canaryVersion: 9, canaryPercent: 1000 }),
+        1,
+        /deployments_canary_fk/,
+      );
       expect(await findDeployment(handle.db, otherId, 'staging')).toMatchObject({
         revision: 1,
         canaryVersion: null,
@@ -189,22 +192,16 @@ describeEachDatabase('deployments repository', (database) => {
     });
 
     it('refuses an environment that does not exist', async () => {
-      await expect(saveDeployment(handle.db, deploymentRow(otherId, 'prod', 1, 1), 0)).rejects.toMatchObject({
-        cause: { message: expect.stringMatching(/foreign key/) },
-      });
+      await expectSaveRefused(deploymentRow(otherId, 'prod', 1, 1), 0, /foreign key/);
       expect(await findDeployment(handle.db, otherId, 'prod')).toBeUndefined();
     });
 
     it('refuses a canary percentage above 100 %', async () => {
-      await expect(
-        saveDeployment(
-          handle.db,
-          deploymentRow(otherId, 'staging', 1, 2, { canaryVersion: 1, canaryPercent: 10_001 }),
-          1,
-        ),
-      ).rejects.toMatchObject({
-        cause: { message: expect.stringMatching(/deployments_canary_percent_check/) },
-      });
+      await expectSaveRefused(
+        deploymentRow(otherId, 'staging', 1, 2, { canaryVersion: 1, canaryPercent: 10_001 }),
+        1,
+        /deployments_canary_percent_check/,
+      );
     });
   });
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { meta } from '../schema/index.ts';
@@ -8,8 +8,18 @@ export async function readMeta(executor: Executor, key: string): Promise<string 
   return rows[0]?.value;
 }
 
+/** A value created once per database (the first writer wins a race) and read ever after. */
+export async function ensureMeta(executor: Executor, key: string, create: () => string): Promise<string> {
+  await executor.insert(meta).values({ key, value: create() }).onConflictDoNothing();
+  return (await readMeta(executor, key))!;
+}
+
 /** This database's id, created once; a sync lock file records it to tell databases apart. */
-export async function instanceId(executor: Executor): Promise<string> {
-  await executor.insert(meta).values({ key: 'instance_id', value: randomUUID() }).onConflictDoNothing();
-  return (await readMeta(executor, 'instance_id'))!;
+export function instanceId(executor: Executor): Promise<string> {
+  return ensureMeta(executor, 'instance_id', randomUUID);
+}
+
+/** The key of run records' input fingerprints, shared by every replica of this database. */
+export function fingerprintKey(executor: Executor): Promise<string> {
+  return ensureMeta(executor, 'fingerprint_key', () => randomBytes(32).toString('hex'));
 }

@@ -5,21 +5,11 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PromptopsError } from '../../errors/index.ts';
+import { rejection } from '../../../test/support/rejection.ts';
 import type { DatabaseHandle } from '../database.ts';
 import { openDatabase } from '../open-database.ts';
 import { findArtifact, insertArtifact } from './artifacts-repository.ts';
 import { instanceId } from './meta-repository.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<PromptopsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (PromptopsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PromptopsError');
-}
 
 async function appliedMigrations(handle: DatabaseHandle): Promise<number> {
   const [row] = await handle.db

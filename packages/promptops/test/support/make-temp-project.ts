@@ -1,15 +1,15 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PromptopsError } from '../../errors/index.ts';
 
-/** Test support: a real project folder in the system temp directory, removed by `remove`. */
+/** A real project folder in the system temp directory, removed by `remove`. */
 export interface TempProject {
   root: string;
   write(files: Record<string, string>): Promise<void>;
   remove(): Promise<void>;
 }
 
+/** Creates a temp project holding `files` (paths relative to its root). */
 export async function makeTempProject(files: Record<string, string> = {}): Promise<TempProject> {
   const root = await mkdtemp(path.join(tmpdir(), 'promptops-files-'));
   const project: TempProject = {
@@ -24,15 +24,4 @@ export async function makeTempProject(files: Record<string, string> = {}): Promi
   };
   await project.write(files);
   return project;
-}
-
-/** Test support: the PromptopsError a promise rejects with (fails the test when it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<PromptopsError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (PromptopsError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a PromptopsError, but the call succeeded');
 }
