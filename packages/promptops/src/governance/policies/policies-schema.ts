@@ -102,7 +102,9 @@ export const Policies = z
     models_by_classification: z
       .partialRecord(z.enum(DATA_CLASSIFICATIONS), z.array(ModelGlob))
       .default({})
-      .describe('Models allowed per data classification; a classification left out allows every model.'),
+      .describe(
+        'Models allowed per data classification; a classification left out allows every model, except restricted, which then allows none.',
+      ),
     guards: z
       .record(simpleName('guard policy name'), GuardPolicy)
       .default({})
