@@ -12,7 +12,11 @@ import { createCatalog } from '../packages/promptops/src/catalog/service/catalog
 import { catalogFragmentSource } from '../packages/promptops/src/catalog/service/catalog-fragment-source.ts';
 import { pushProject } from '../packages/promptops/src/catalog/sync/push-project.ts';
 import { openDatabase } from '../packages/promptops/src/store/index.ts';
-import { countChatTokens, createStaticFragmentSource, renderPrompt } from '../packages/promptops/src/templates/index.ts';
+import {
+  countChatTokens,
+  createStaticFragmentSource,
+  renderPrompt,
+} from '../packages/promptops/src/templates/index.ts';
 
 const folder = await mkdtemp(join(tmpdir(), 'promptops-bench-'));
 await cp(new URL('../examples/acme-support', import.meta.url), folder, { recursive: true });
@@ -23,11 +27,15 @@ const pushStarted = performance.now();
 await pushProject(catalog, { actor: 'bench' }, project);
 const pushMs = performance.now() - pushStarted;
 
-const classifier = project.artifacts.find((artifact) => artifact.name === 'support/classify-intent')!.content as PromptContent;
-const assistant = project.artifacts.find((artifact) => artifact.name === 'support/assistant')!.content as PromptContent;
+const classifier = project.artifacts.find((artifact) => artifact.name === 'support/classify-intent')!
+  .content as PromptContent;
+const assistant = project.artifacts.find((artifact) => artifact.name === 'support/assistant')!
+  .content as PromptContent;
 const fragments = createStaticFragmentSource(
   Object.fromEntries(
-    project.artifacts.flatMap((artifact) => (artifact.kind === 'fragment' ? [[artifact.name, artifact.content.template]] : [])),
+    project.artifacts.flatMap((artifact) =>
+      artifact.kind === 'fragment' ? [[artifact.name, artifact.content.template]] : [],
+    ),
   ),
 );
 const variables = { customer_message: 'I was charged twice for order #1234, please fix it' };
@@ -57,7 +65,9 @@ bench
   });
 
 await bench.run();
-console.log(`push of the example catalog (10 artifacts, one transaction, PGlite in memory): ${pushMs.toFixed(0)} ms`);
+console.log(
+  `push of the example catalog (10 artifacts, one transaction, PGlite in memory): ${pushMs.toFixed(0)} ms`,
+);
 console.table(
   bench.tasks.map((task) => {
     const latency = task.result && 'latency' in task.result ? task.result.latency : undefined;
