@@ -1,0 +1,145 @@
+import type { ProjectConfig } from '../catalog/files/project-config.ts';
+import type { Catalog } from '../catalog/service/catalog.ts';
+import { PromptopsError } from '../errors/index.ts';
+import type { Policies } from '../governance/policies/index.ts';
+import { CATALOG_CHANNEL, type DatabaseHandle, fingerprintKey } from '../store/index.ts';
+import type { ModelTarget } from './call/call-model.ts';
+import { createCircuitBreakers } from './call/circuit-breaker.ts';
+import { createModelCatalog, routeFor } from './models/index.ts';
+import { runPipeline } from './pipeline.ts';
+import type { ModelParameters, ModelProvider } from './providers/provider.ts';
+import { createRunRecorder } from './records/run-recorder.ts';
+import { createCachedCatalog } from './resolve/cached-catalog.ts';
+import type { RunOptions } from './run-options.ts';
+import type { RunResult } from './run-result.ts';
+import {
+  type BudgetGate,
+  type GuardHook,
+  NO_BUDGETS,
+  type PlanModels,
+  type RuntimeParts,
+} from './runtime-parts.ts';
+
+export interface RuntimeOptions {
+  handle: DatabaseHandle;
+  catalog: Catalog;
+  config: ProjectConfig;
+  policies: Policies;
+  /** Providers by the name promptops.yaml gives them. */
+  providers: Record<string, ModelProvider>;
+  budget?: BudgetGate;
+  inputGuards?: GuardHook[];
+  outputGuards?: GuardHook[];
+  /** Retries per model after the first attempt. */
+  retries?: number;
+  cacheTtlMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The runtime applications call: `run(name, variables, options)` → a result with a status. Built
+ * once per process; resolution is cached and kept fresh by catalog change events.
+ *
+ * @example
+ * const runtime = await createRuntime({ handle, catalog, config, policies, providers });
+ * const result = await runtime.run('support/classify-intent', { customer_message: 'Where is my order?' }, { environment: 'production' });
+ */
+export async function createRuntime(options: RuntimeOptions) {
+  const cache = createCachedCatalog({ catalog: options.catalog, ttlMs: options.cacheTtlMs });
+  const unlisten = await options.handle.listen(CATALOG_CHANNEL, (payload) => {
+    try {
+      const change = JSON.parse(payload) as { kind: string; name: string };
+      cache.invalidate(change.kind, change.name);
+    } catch {
+      cache.invalidateAll();
+    }
+  });
+  const models = createModelCatalog({ config: options.config, policies: options.policies });
+  const recorder = createRunRecorder({
+    db: options.handle.db,
+    fingerprintKey: await fingerprintKey(options.handle.db),
+  });
+  const parts: RuntimeParts = {
+    cache,
+    planModels: createPlanner(options),
+    models,
+    breakers: createCircuitBreakers(),
+    budget: options.budget ?? NO_BUDGETS,
+    recorder,
+    inputGuards: options.inputGuards ?? [],
+    outputGuards: options.outputGuards ?? [],
+  };
+  return {
+    parts,
+    run: (name: string, variables: Record<string, unknown>, runOptions?: RunOptions): Promise<RunResult> =>
+      runPipeline(parts, name, variables, runOptions),
+    /** Writes queued run records now (tests, before reading them back). */
+    flush: () => recorder.flush(),
+    async close(): Promise<void> {
+      await unlisten();
+      await recorder.close();
+    },
+  };
+}
+
+export type Runtime = Awaited<ReturnType<typeof createRuntime>>;
+
+function createPlanner(options: RuntimeOptions): PlanModels {
+  return (content, request) => {
+    const routed = routeFor(
+      {
+        prompt: request.prompt,
+        model: content.model,
+        task: content.task,
+        classification: content.classification,
+        complexity: request.complexity,
+      },
+      { config: options.config, policies: options.policies },
+    );
+    if (!routed.ok) return routed;
+    const route = routed.route;
+    const targets: ModelTarget[] = [];
+    for (const id of [route.model, ...route.fallbacks]) {
+      const [providerName, ...rest] = id.split('/');
+      const provider = options.providers[providerName!];
+      if (!provider) {
+        return {
+          ok: false,
+          error: new PromptopsError(
+            'config_invalid',
+            `${request.prompt}: no provider "${providerName}" is configured for ${id}`,
+            {},
+          ),
+        };
+      }
+      targets.push({ id, provider, model: rest.join('/') });
+    }
+    const providerTimeout = options.config.providers[targets[0]!.provider.name]?.timeout_ms;
+    return {
+      ok: true,
+      value: {
+        route: route.routeName,
+        targets,
+        parameters: toParameters(route.params),
+        policy: {
+          retries: options.retries ?? 2,
+          timeoutMs: content.model?.timeout_ms ?? providerTimeout ?? DEFAULT_TIMEOUT_MS,
+        },
+      },
+    };
+  };
+}
+
+function toParameters(params: Record<string, unknown>): ModelParameters {
+  const number = (key: string) => (typeof params[key] === 'number' ? (params[key] as number) : undefined);
+  return {
+    temperature: number('temperature'),
+    maxTokens: number('max_tokens'),
+    topP: number('top_p'),
+    stop: Array.isArray(params.stop) ? (params.stop as string[]) : undefined,
+    seed: number('seed'),
+    presencePenalty: number('presence_penalty'),
+    frequencyPenalty: number('frequency_penalty'),
+  };
+}

@@ -1,0 +1,60 @@
+import type { PromptContent } from '../catalog/content/prompt-content.ts';
+import type { PromptopsError } from '../errors/index.ts';
+import type { CallPolicy, ModelTarget } from './call/call-model.ts';
+import type { CircuitBreakers } from './call/circuit-breaker.ts';
+import type { ModelCatalog } from './models/index.ts';
+import type { ModelMessage, ModelParameters } from './providers/provider.ts';
+import type { RunRecorder } from './records/run-recorder.ts';
+import type { CachedCatalog } from './resolve/cached-catalog.ts';
+import type { GuardVerdict } from './run-result.ts';
+
+/** The models to try, in order, with the parameters and limits of the call. */
+export interface ModelPlan {
+  route?: string;
+  targets: ModelTarget[];
+  parameters: ModelParameters;
+  policy: CallPolicy;
+}
+
+export type PlanModels = (
+  content: PromptContent,
+  request: { complexity?: 'low' | 'medium' | 'high'; prompt: string },
+) => { ok: true; value: ModelPlan } | { ok: false; error: PromptopsError };
+
+/** Stage 6: may refuse (hard limit), or switch to cheaper targets (soft limit). */
+export interface BudgetGate {
+  check(input: {
+    prompt: string;
+    owner: string;
+    plan: ModelPlan;
+    messages: ModelMessage[];
+  }): Promise<
+    { ok: true; targets: ModelTarget[]; warnings: string[] } | { ok: false; error: PromptopsError }
+  >;
+  record(input: { prompt: string; owner: string; cost: number }): void;
+}
+
+export const NO_BUDGETS: BudgetGate = {
+  check: async ({ plan }) => ({ ok: true, targets: plan.targets, warnings: [] }),
+  record: () => {},
+};
+
+/** A guard stage hook: returns a verdict, or nothing when it has nothing to say. */
+export type GuardHook = (input: {
+  prompt: string;
+  content: PromptContent;
+  variables: Record<string, unknown>;
+  output?: string;
+}) => Promise<GuardVerdict | undefined> | GuardVerdict | undefined;
+
+/** Everything the pipeline composes; built once by createRuntime, shared by every run. */
+export interface RuntimeParts {
+  cache: CachedCatalog;
+  planModels: PlanModels;
+  models: ModelCatalog;
+  breakers: CircuitBreakers;
+  budget: BudgetGate;
+  recorder: RunRecorder;
+  inputGuards: GuardHook[];
+  outputGuards: GuardHook[];
+}
