@@ -1,6 +1,6 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
 import type { Catalog } from '../catalog/service/catalog.ts';
-import type { Database } from '../store/index.ts';
+import type { Database, DatabaseHandle } from '../store/index.ts';
 
 /** What a command may touch: no process globals, so commands are plain testable functions. */
 export interface CommandContext {
@@ -12,7 +12,7 @@ export interface CommandContext {
   json: boolean;
   actor: string;
   /** Opens the catalog database (migrating it) for the duration of `work`, then closes it. */
-  withCatalog<T>(work: (catalog: Catalog, db: Database) => Promise<T>): Promise<T>;
+  withCatalog<T>(work: (catalog: Catalog, db: Database, handle: DatabaseHandle) => Promise<T>): Promise<T>;
 }
 
 export interface ParsedArguments {

@@ -112,7 +112,7 @@ function createContext(
     async withCatalog(work) {
       const handle = await openDatabase(location);
       try {
-        return await work(createCatalog({ db: handle.db }), handle.db);
+        return await work(createCatalog({ db: handle.db }), handle.db, handle);
       } finally {
         await handle.close();
       }

@@ -4,6 +4,7 @@
 // Helpers for assertions
 export { cosineSimilarity, DEFAULT_EMBEDDING_DIMENSIONS, embedText } from './embed-text.ts';
 export { parseServerSentEvents, type ServerSentEvent } from './parse-server-sent-events.ts';
+export { loadScriptFile, ScriptFile } from './script-file.ts';
 // Script
 export type {
   RecordedRequest,

@@ -9,6 +9,7 @@ import { pullCommand } from './pull-command.ts';
 import { pushCommand } from './push-command.ts';
 import { renderCommand } from './render-command.ts';
 import { retireCommand } from './retire-command.ts';
+import { runPromptCommand } from './run-prompt-command.ts';
 import { showCommand } from './show-command.ts';
 
 /** Every command, in the order `promptops help` lists them. */
@@ -21,6 +22,7 @@ export const COMMANDS: Command[] = [
   historyCommand,
   diffCommand,
   renderCommand,
+  runPromptCommand,
   labelCommand,
   retireCommand,
   auditCommand,

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { loadProjectConfig } from '../catalog/files/load-project-config.ts';
+import type { Catalog } from '../catalog/service/catalog.ts';
+import { PromptopsError } from '../errors/index.ts';
+import { loadPolicies } from '../governance/policies/index.ts';
+import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
+import { createProvider, type ModelProvider } from '../runtime/providers/index.ts';
+import type { DatabaseHandle } from '../store/index.ts';
+import { loadScriptFile, type ScriptedModelServer, startScriptedModelServer } from '../testing/index.ts';
+import { findProjectRoot } from './project-root.ts';
+
+export interface ProjectRuntimeOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  handle: DatabaseHandle;
+  catalog: Catalog;
+  /** A scripted-model file: every provider is pointed at a scripted server answering from it. */
+  scriptedModel?: string;
+  /** Where the announcement of the scripted server goes. */
+  announce: (line: string) => void;
+}
+
+/**
+ * The runtime for the project around `cwd`: providers from its promptops.yaml (keys from the
+ * environment), policies from policies.yaml. With a scripted model the providers talk to a local
+ * scripted server instead, and the user is told so: it never passes for a real model.
+ */
+export async function openProjectRuntime(
+  options: ProjectRuntimeOptions,
+): Promise<{ runtime: Runtime; close(): Promise<void> }> {
+  const root = findProjectRoot(options.cwd);
+  if (!root) {
+    throw new PromptopsError(
+      'config_invalid',
+      `no promptops.yaml in ${options.cwd} or above: running a prompt needs the project's providers and routes`,
+      { location: { file: resolve(options.cwd, 'promptops.yaml') } },
+    );
+  }
+  const [config, policies] = await Promise.all([loadProjectConfig(root), loadPolicies(root)]);
+  let server: ScriptedModelServer | undefined;
+  let env = options.env;
+  const baseUrls: Record<string, string | undefined> = {};
+  if (options.scriptedModel) {
+    const rules = await loadScriptFile(resolve(options.cwd, options.scriptedModel));
+    server = await startScriptedModelServer({ rules, announce: options.announce });
+    env = { ...options.env };
+    for (const [name, settings] of Object.entries(config.providers)) {
+      baseUrls[name] = settings.protocol === 'anthropic' ? server.anthropicBaseUrl : server.openaiBaseUrl;
+      if (settings.api_key_env) env[settings.api_key_env] = 'scripted';
+    }
+  }
+  const providers: Record<string, ModelProvider> = {};
+  for (const [name, settings] of Object.entries(config.providers)) {
+    providers[name] = createProvider(
+      name,
+      baseUrls[name] ? { ...settings, base_url: baseUrls[name] } : settings,
+      { env },
+    );
+  }
+  const runtime = await createRuntime({
+    handle: options.handle,
+    catalog: options.catalog,
+    config,
+    policies,
+    providers,
+  });
+  return {
+    runtime,
+    async close() {
+      await runtime.close();
+      await Promise.all(Object.values(providers).map((provider) => provider.close?.()));
+      await server?.close();
+    },
+  };
+}
