@@ -19,6 +19,7 @@ import {
   type PlanModels,
   type RuntimeParts,
 } from './runtime-parts.ts';
+import { type RunStream, streamPipeline } from './stream-pipeline.ts';
 
 export interface RuntimeOptions {
   handle: DatabaseHandle;
@@ -74,6 +75,9 @@ export async function createRuntime(options: RuntimeOptions) {
     parts,
     run: (name: string, variables: Record<string, unknown>, runOptions?: RunOptions): Promise<RunResult> =>
       runPipeline(parts, name, variables, runOptions),
+    /** The same run with the answer streamed; read `textStream`, then await `result`. */
+    stream: (name: string, variables: Record<string, unknown>, runOptions?: RunOptions): RunStream =>
+      streamPipeline(parts, name, variables, runOptions),
     /** Writes queued run records now (tests, before reading them back). */
     flush: () => recorder.flush(),
     async close(): Promise<void> {

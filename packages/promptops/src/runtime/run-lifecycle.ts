@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { PromptopsError } from '../errors/index.ts';
+import { toRunRecord } from './records/to-run-record.ts';
+import type { RunOptions } from './run-options.ts';
+import type { RunResult } from './run-result.ts';
+import type { RuntimeParts } from './runtime-parts.ts';
+
+/** A run in progress: the result being filled in, and what stage 10 needs to record it. */
+export interface RunState {
+  result: RunResult;
+  started: number;
+  startedAt: Date;
+  options: RunOptions;
+  variables: Record<string, unknown>;
+}
+
+export function startRun(name: string, variables: Record<string, unknown>, options: RunOptions): RunState {
+  return {
+    started: performance.now(),
+    startedAt: new Date(),
+    options,
+    variables,
+    result: {
+      status: 'failed',
+      runId: randomUUID(),
+      prompt: name,
+      version: null,
+      arm: null,
+      environment: options.environment ?? null,
+      output: '',
+      model: null,
+      usage: null,
+      cost: null,
+      attempts: [],
+      validationRetries: [],
+      verdicts: [],
+      latencyMs: 0,
+      warnings: [],
+    },
+  };
+}
+
+/** Stage 10: sets the final status, then queues the run record (written in batches, off this path). */
+export function finishRun(
+  parts: RuntimeParts,
+  state: RunState,
+  status: RunResult['status'],
+  reason?: string,
+): RunResult {
+  const { result } = state;
+  result.status = status;
+  if (reason !== undefined) result.reason = reason;
+  result.latencyMs = performance.now() - state.started;
+  parts.recorder.record(
+    toRunRecord(result, {
+      startedAt: state.startedAt,
+      options: state.options,
+      fingerprint: parts.recorder.fingerprint(state.variables),
+    }),
+  );
+  return result;
+}
+
+/** A failure as the result states it: expected errors keep their code, bugs become `internal`. */
+export function failRun(parts: RuntimeParts, state: RunState, error: unknown): RunResult {
+  const known = PromptopsError.isInstance(error)
+    ? error
+    : new PromptopsError('internal', String(error), {}, { cause: error });
+  state.result.error = { code: known.code, message: known.message };
+  return finishRun(parts, state, 'failed', known.message);
+}

@@ -1,0 +1,122 @@
+import { PromptopsError } from '../errors/index.ts';
+import type { Attempt } from './call/call-model.ts';
+import { streamModel } from './call/stream-model.ts';
+import { costOf, usageOrEstimate } from './models/index.ts';
+import { checkOutput } from './output/check-output.ts';
+import { prepareRun } from './prepare-run.ts';
+import type { ModelUsage } from './providers/provider.ts';
+import { failRun, finishRun, startRun } from './run-lifecycle.ts';
+import type { RunOptions } from './run-options.ts';
+import type { RunResult } from './run-result.ts';
+import type { RuntimeParts } from './runtime-parts.ts';
+
+export interface RunStream {
+  /** The answer's text as it arrives. Throws if the stream breaks after it started. */
+  textStream: AsyncIterable<string>;
+  /** The final result: it settles once `textStream` has been read to its end (or failed). */
+  result: Promise<RunResult>;
+}
+
+/**
+ * The pipeline with a streamed answer. Stages 1–6 as in run; then text is passed on as it comes.
+ * Output validation runs when the answer is complete; it cannot retry (the caller already saw the
+ * text), so an invalid streamed answer ends as `failed` with the reason, never as `ok`.
+ */
+export function streamPipeline(
+  parts: RuntimeParts,
+  name: string,
+  variables: Record<string, unknown>,
+  options: RunOptions = {},
+): RunStream {
+  const state = startRun(name, variables, options);
+  const { result } = state;
+  let settle!: (value: RunResult) => void;
+  const resultPromise = new Promise<RunResult>((resolve) => {
+    settle = resolve;
+  });
+
+  async function* text(): AsyncGenerator<string> {
+    let settled = false;
+    const done = (value: RunResult) => {
+      settled = true;
+      settle(value);
+    };
+    try {
+      const prepared = await prepareRun(parts, state);
+      if (!prepared.ready) {
+        done(
+          finishRun(
+            parts,
+            state,
+            prepared.verdict.action === 'block' ? 'blocked' : 'escalated',
+            prepared.verdict.reason,
+          ),
+        );
+        return;
+      }
+      const attempts: Attempt[] = [];
+      result.attempts = attempts;
+      let usage: ModelUsage | null = null;
+      let output = '';
+      for await (const part of streamModel(
+        prepared.targets,
+        { messages: prepared.messages, parameters: prepared.plan.parameters },
+        prepared.plan.policy,
+        {
+          breakers: parts.breakers,
+          signal: options.signal,
+          attempts,
+          onFirstPart: (target) => {
+            result.model = target.id;
+            result.timeToFirstTokenMs = performance.now() - state.started;
+          },
+        },
+      )) {
+        if (part.type === 'text-delta') {
+          output += part.text;
+          yield part.text;
+        } else if (part.type === 'finish') usage = part.usage;
+      }
+      result.output = output;
+      const measured = usageOrEstimate(usage, prepared.messages, { text: output });
+      result.usage = measured;
+      result.cost = result.model ? costOf(result.model, measured, parts.models) : null;
+      if (result.cost)
+        parts.budget.record({ prompt: name, owner: prepared.content.owner, cost: result.cost.amount });
+      const check = checkOutput(output, prepared.content.output);
+      if (!check.valid) {
+        done(
+          failRun(
+            parts,
+            state,
+            new PromptopsError(
+              'output_invalid',
+              `the streamed answer failed validation: ${check.problem}`,
+              {},
+            ),
+          ),
+        );
+        return;
+      }
+      if (check.parsed !== undefined) result.parsed = check.parsed;
+      if (check.decision) result.decision = check.decision;
+      if (check.confidence !== undefined) result.confidence = check.confidence;
+      done(finishRun(parts, state, check.status, check.status === 'uncertain' ? check.reason : undefined));
+    } catch (error) {
+      if (!settled) done(failRun(parts, state, error));
+      throw error;
+    } finally {
+      if (!settled)
+        done(
+          failRun(
+            parts,
+            state,
+            new PromptopsError('provider_error', 'the caller stopped reading the stream', {}),
+          ),
+        );
+    }
+  }
+
+  const iterable = text();
+  return { textStream: iterable, result: resultPromise };
+}
