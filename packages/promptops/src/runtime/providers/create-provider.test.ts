@@ -4,7 +4,7 @@ import { startScriptedModelServer } from '../../testing/index.ts';
 import type { AiSdkPackageSettings } from './create-provider.ts';
 import { createProvider } from './create-provider.ts';
 import type { ModelProvider } from './provider.ts';
-import { ProviderFailure } from './provider-failure.ts';
+import type { ProviderFailure } from './provider-failure.ts';
 import { scriptedLanguageModel } from './scripted-language-model.ts';
 
 const ask = { model: 'm', messages: [{ role: 'user' as const, content: 'Hi' }] };
@@ -34,8 +34,11 @@ describe('createProvider', () => {
         createProvider('main', { protocol, base_url, api_key_env: 'MODEL_KEY' }, { env }),
       );
       expect(provider).toMatchObject({ name: 'main', protocol });
-      const before = await provider.generate(ask).catch((caught: unknown) => caught as ProviderFailure);
-      expect(before).toBeInstanceOf(ProviderFailure);
+      const before = await provider.generate(ask).then(
+        () => undefined,
+        (caught: unknown) => caught as ProviderFailure,
+      );
+      expect(before?.failure.kind).toBe('unauthorised');
       env.MODEL_KEY = 'sk-rotated';
       expect((await provider.generate(ask)).text).toBe('Hello');
     },

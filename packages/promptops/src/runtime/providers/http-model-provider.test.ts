@@ -147,6 +147,21 @@ describe('HTTP adapters', () => {
     expect(second.failure.retryAfterMs).toBe(1500);
   });
 
+  it('a JSON answer to a stream request is a bad response with its message', async () => {
+    const server = await rawServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'streaming is not supported by this proxy' }));
+    });
+    const provider = closeAfter(createOpenAiChatProvider({ name: 'proxy', baseUrl: server.url }));
+    const error = await (async () => {
+      for await (const _part of provider.stream(ask)) {
+        // none expected
+      }
+    })().catch((caught: unknown) => caught as ProviderFailure);
+    expect(error?.failure.kind).toBe('bad-response');
+    expect(error?.message).toContain('streaming is not supported by this proxy');
+  });
+
   it('time out by the configured timeout when the provider never answers', async () => {
     const server = await startScriptedModelServer({ rules: [{ reply: 'x', faults: { hang: true } }] });
     onTestFinished(() => server.close());

@@ -1,4 +1,10 @@
-import { type CallIdentity, callFailure, failureFromStatus, truncate } from './call-failure.ts';
+import {
+  type CallIdentity,
+  callFailure,
+  failureFromStatus,
+  providerErrorMessage,
+  truncate,
+} from './call-failure.ts';
 import { createHttpClient, type HttpResponse } from './http-client.ts';
 import type { ModelProvider, ModelRequest, ModelResponse, ModelStreamPart } from './provider.ts';
 import { ProviderFailure } from './provider-failure.ts';
@@ -76,12 +82,7 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
 
     async generate(request) {
       const { call, response } = await send(request, false);
-      let text: string;
-      try {
-        text = await response.body.text();
-      } catch (error) {
-        throw transportFailure(call, error, request.signal, 'request');
-      }
+      const text = await readText(call, response, request.signal);
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -95,6 +96,15 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
 
     async *stream(request) {
       const { call, response } = await send(request, true);
+      // A server that ignores `stream: true` (or a proxy's JSON error page) answers with one JSON body.
+      if (String(response.headers['content-type'] ?? '').includes('application/json')) {
+        const text = await readText(call, response, request.signal);
+        throw callFailure(
+          call,
+          'bad-response',
+          `expected an event stream, got JSON: ${providerErrorMessage(text)}`,
+        );
+      }
       let finished = false;
       try {
         // Returning after the final event must not destroy the body: that would close the socket.
@@ -116,6 +126,14 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
 
     close: () => client.close(),
   };
+}
+
+async function readText(call: CallIdentity, response: HttpResponse, signal: AbortSignal | undefined) {
+  try {
+    return await response.body.text();
+  } catch (error) {
+    throw transportFailure(call, error, signal, 'request');
+  }
 }
 
 /** How long a finished stream waits for the end of its body; a server that lingers longer loses the socket. */

@@ -52,7 +52,9 @@ function httpHarness(
       const server = await startScriptedModelServer();
       const url = baseUrl(server);
       await server.close();
-      return create({ name: `scripted-${name}`, baseUrl: url, apiKey: API_KEY });
+      const provider = create({ name: `scripted-${name}`, baseUrl: url, apiKey: API_KEY });
+      onTestFinished(() => provider.close?.());
+      return provider;
     },
   };
 }

@@ -15,6 +15,9 @@ export interface ScriptedLanguageModelOptions {
   unreachable?: boolean;
 }
 
+/** Uses per rule, across model instances: a factory builds one per call, as a package's `mistral(id)` does. */
+const used = new WeakMap<ScriptRule, number>();
+
 /**
  * A fake AI SDK language model (specification v3 shapes) that answers from the scripted model
  * server's rules and faults, so the ai-sdk adapter runs the same contract suite as the HTTP ones.
@@ -25,7 +28,6 @@ export function scriptedLanguageModel(
   modelId: string,
   options: ScriptedLanguageModelOptions,
 ): AiSdkLanguageModel {
-  const used = new Map<ScriptRule, number>();
   let counter = 0;
 
   async function answer(callOptions: AiSdkCallOptions, stream: boolean) {
