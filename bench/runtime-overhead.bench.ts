@@ -15,8 +15,12 @@ import { createRuntime } from '../packages/promptops/src/runtime/create-runtime.
 import { createProvider, type ModelProvider } from '../packages/promptops/src/runtime/providers/index.ts';
 import { openDatabase } from '../packages/promptops/src/store/index.ts';
 
-const child = spawn(process.execPath, [new URL('./scripted-server-process.ts', import.meta.url).pathname], { stdio: ['pipe', 'pipe', 'inherit'] });
-const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+const child = spawn(process.execPath, [new URL('./scripted-server-process.ts', import.meta.url).pathname], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const url = await new Promise<string>((resolve) =>
+  createInterface({ input: child.stdout! }).once('line', resolve),
+);
 
 const folder = await mkdtemp(join(tmpdir(), 'promptops-bench-'));
 await cp(new URL('../examples/acme-support', import.meta.url), folder, { recursive: true });
@@ -27,10 +31,23 @@ await pushProject(catalog, { actor: 'bench' }, project);
 const env = { OPENAI_API_KEY: 'sk-bench', ANTHROPIC_API_KEY: 'sk-bench' };
 const providers: Record<string, ModelProvider> = {};
 for (const [name, settings] of Object.entries(project.config.providers)) {
-  providers[name] = createProvider(name, { ...settings, base_url: name === 'openai' ? `${url}/v1` : url }, { env });
+  providers[name] = createProvider(
+    name,
+    { ...settings, base_url: name === 'openai' ? `${url}/v1` : url },
+    { env },
+  );
 }
-const runtime = await createRuntime({ handle, catalog, config: project.config, policies: project.policies, providers });
-const chatBody = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'What is six times seven?' }] });
+const runtime = await createRuntime({
+  handle,
+  catalog,
+  config: project.config,
+  policies: project.policies,
+  providers,
+});
+const chatBody = JSON.stringify({
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: 'What is six times seven?' }],
+});
 
 const text = { ticket: 'My invoice shows the wrong amount' };
 const classify = { customer_message: 'I was charged twice for order 1234' };
@@ -39,11 +56,18 @@ for (let warm = 0; warm < 200; warm++) await runtime.run('support/compressed-cla
 const bench = new Bench({ time: 3000, warmup: true });
 bench
   .add('baseline: undici.request to the scripted server (no promptops)', async () => {
-    const response = await request(`${url}/v1/chat/completions`, { method: 'POST', body: chatBody, headers: { 'content-type': 'application/json', authorization: 'Bearer x' } });
+    const response = await request(`${url}/v1/chat/completions`, {
+      method: 'POST',
+      body: chatBody,
+      headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+    });
     await response.body.json();
   })
   .add('provider adapter only: openai-chat generate', async () => {
-    await providers.openai!.generate({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'What is six times seven?' }] });
+    await providers.openai!.generate({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'What is six times seven?' }],
+    });
   })
   .add('runtime.run text prompt (no output validation)', async () => {
     await runtime.run('support/compressed-classify', text);
@@ -54,7 +78,10 @@ bench
 
 await bench.run();
 const rows = bench.tasks.map((task) => {
-  const result = task.result as { latency?: { p50?: number; p99?: number; mean: number }; throughput?: { mean: number } };
+  const result = task.result as {
+    latency?: { p50?: number; p99?: number; mean: number };
+    throughput?: { mean: number };
+  };
   return {
     task: task.name,
     'calls/s': Math.round(result.throughput?.mean ?? 0),
@@ -65,7 +92,9 @@ const rows = bench.tasks.map((task) => {
 });
 console.table(rows);
 const mean = (index: number) => (bench.tasks[index]!.result as { latency: { mean: number } }).latency.mean;
-console.log(`runtime overhead over the bare HTTP call (mean): text ${(mean(2) - mean(0)).toFixed(3)} ms, JSON ${(mean(3) - mean(0)).toFixed(3)} ms`);
+console.log(
+  `runtime overhead over the bare HTTP call (mean): text ${(mean(2) - mean(0)).toFixed(3)} ms, JSON ${(mean(3) - mean(0)).toFixed(3)} ms`,
+);
 console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 await runtime.close();
 await Promise.all(Object.values(providers).map((provider) => provider.close?.()));

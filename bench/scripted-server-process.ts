@@ -5,7 +5,10 @@ import { startScriptedModelServer } from '../packages/promptops/src/testing/inde
 const server = await startScriptedModelServer({
   announce: false,
   rules: [
-    { match: { system: 'customer intent classifier' }, reply: { json: { intent: 'billing', confidence: 0.95, entities: {} } } },
+    {
+      match: { system: 'customer intent classifier' },
+      reply: { json: { intent: 'billing', confidence: 0.95, entities: {} } },
+    },
     { reply: 'Forty-two.' },
   ],
 });

@@ -5,9 +5,11 @@ import type { Policies } from '../governance/policies/index.ts';
 import { CATALOG_CHANNEL, type DatabaseHandle, fingerprintKey } from '../store/index.ts';
 import type { ModelTarget } from './call/call-model.ts';
 import { createCircuitBreakers } from './call/circuit-breaker.ts';
+import { type ChainDefinition, type ChainResult, type RunChainOptions, runChain } from './chains/index.ts';
 import { createModelCatalog, routeFor } from './models/index.ts';
 import { runPipeline } from './pipeline.ts';
 import type { ModelParameters, ModelProvider } from './providers/provider.ts';
+import { chainRunRecord } from './records/chain-run-record.ts';
 import { createRunRecorder } from './records/run-recorder.ts';
 import { createCachedCatalog } from './resolve/cached-catalog.ts';
 import type { RunOptions } from './run-options.ts';
@@ -75,6 +77,23 @@ export async function createRuntime(options: RuntimeOptions) {
     parts,
     run: (name: string, variables: Record<string, unknown>, runOptions?: RunOptions): Promise<RunResult> =>
       runPipeline(parts, name, variables, runOptions),
+    /**
+     * A chain (chains/*.yaml): its stages run as child runs of one chain run, recorded as such.
+     * @example await runtime.runChain(await loadChainFile(root, 'chains/support/customer-service.yaml'), { customer_message })
+     */
+    runChain: (
+      chain: ChainDefinition,
+      input: Record<string, unknown>,
+      chainOptions: Omit<RunChainOptions, 'run'> = {},
+    ): Promise<ChainResult> =>
+      runChain(chain, input, {
+        ...chainOptions,
+        run: (name, variables, runOptions) => runPipeline(parts, name, variables, runOptions),
+        recordChain: async (result) => {
+          recorder.record(chainRunRecord(result, recorder.fingerprint(input), chainOptions.requestId));
+          await chainOptions.recordChain?.(result);
+        },
+      }),
     /** The same run with the answer streamed; read `textStream`, then await `result`. */
     stream: (name: string, variables: Record<string, unknown>, runOptions?: RunOptions): RunStream =>
       streamPipeline(parts, name, variables, runOptions),

@@ -6,6 +6,7 @@ import {
   FragmentContent,
   PromptContent,
 } from '../content/index.ts';
+import { ChainContent } from './chain-file.ts';
 import { ProjectConfig } from './project-config.ts';
 
 /**
@@ -44,6 +45,7 @@ const PUBLISHED: Record<string, PublishedSchema> = {
     schema: ProjectConfig,
   },
   'policies.schema.json': { title: 'promptops governance policies (policies.yaml)', schema: Policies },
+  'chain.schema.json': { title: 'promptops chain file (chains/**/*.yaml)', schema: ChainContent },
 };
 
 /** File name → JSON text, exactly as committed under packages/promptops/schemas/. */

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { auditCommand } from './audit-command.ts';
+import { chainCommand } from './chain-command.ts';
 import { diffCommand } from './diff-command.ts';
 import { historyCommand } from './history-command.ts';
 import { initCommand } from './init-command.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [
   diffCommand,
   renderCommand,
   runPromptCommand,
+  chainCommand,
   labelCommand,
   retireCommand,
   auditCommand,
