@@ -17,12 +17,13 @@ const env = {
   DATABASE_URL: undefined,
 };
 
-async function step(title: string, argv: string[]): Promise<void> {
+async function step(title: string, argv: string[], cwd = workspace): Promise<void> {
   console.log(
-    `\n# ${title}\n$ promptops ${argv.map((part) => (/[\s"]/.test(part) ? JSON.stringify(part) : part)).join(' ')}`,
+    `${title ? `\n# ${title}` : ''}\n$ promptops ${argv.map((part) => (/[\s"]/.test(part) ? JSON.stringify(part) : part)).join(' ')}`,
   );
+  if (cwd !== workspace) console.log(`  (in ${cwd.slice(workspace.length + 1)})`);
   const code = await runCommand(argv, {
-    cwd: workspace,
+    cwd,
     env,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -33,7 +34,9 @@ async function step(title: string, argv: string[]): Promise<void> {
   }
 }
 
-console.log(`promptops demo in ${workspace} (embedded PGlite catalog; no model is called yet)`);
+console.log(
+  `promptops demo in ${workspace} (embedded PGlite catalog; a scripted model stands in for real ones)`,
+);
 await step('Push the example catalog: one version per prompt, fragment and example bank', [
   'push',
   'acme-support',
@@ -60,6 +63,11 @@ await step('Edit one sentence of prompts/support/classify-intent.yaml, then push
   'Tell the classifier not to round confidence up',
 ]);
 await step('What changed between v1 and v2', ['diff', 'support/classify-intent', '1', '2']);
+await step(
+  'Fragments and example banks are deployed like prompts: production serves only what is labelled there',
+  ['label', 'support/uncertainty', '1', 'production'],
+);
+await step('', ['label', 'support/intent-examples', '1', 'production']);
 await step('Serve v2 in production', [
   'label',
   'support/classify-intent',
@@ -69,6 +77,29 @@ await step('Serve v2 in production', [
   'demo release',
 ]);
 await step('Every version and environment move', ['history', 'support/classify-intent']);
+const project = join(workspace, 'acme-support');
+const scripted = ['--scripted-model', 'demo/scripted-model.yaml'];
+await step(
+  'Run the classifier through the runtime (a scripted model stands in for OpenAI: no key, no cost)',
+  [
+    'run',
+    'support/classify-intent@production',
+    '--var',
+    'customer_message=I was charged twice for order 1234',
+    ...scripted,
+  ],
+  project,
+);
+await step(
+  "Run the seed's customer-service chain: classify, gather, respond",
+  ['chain', 'customer-service', '--var', 'customer_message=I was charged twice for order 1234', ...scripted],
+  project,
+);
+await step(
+  'A message the classifier is unsure about escalates to a person instead of being answered',
+  ['chain', 'customer-service', '--var', 'customer_message=hello?', ...scripted],
+  project,
+);
 await step('Prove the audit trail has not been tampered with', ['audit', 'verify']);
 console.log(
   `\nDone. Explore this catalog from the repository root:\n  PROMPTOPS_DATA_DIR=${env.PROMPTOPS_DATA_DIR} npx promptops show support/classify-intent@production`,
