@@ -29,5 +29,12 @@ export { createPromptops, type Promptops, type PromptopsOptions } from './create
 export { ERROR_CODES, type ErrorCode, PromptopsError } from './errors/index.ts';
 // Audit
 export { type AuditVerification, verifyAuditChain } from './governance/audit/index.ts';
+// Runtime
+export type { ChainResult } from './runtime/chains/index.ts';
+export { createRuntime, type Runtime } from './runtime/create-runtime.ts';
+export type { ModelProvider } from './runtime/providers/index.ts';
+export type { RunOptions } from './runtime/run-options.ts';
+export type { RunResult, RunStatus } from './runtime/run-result.ts';
+export type { RunStream } from './runtime/stream-pipeline.ts';
 // Templates
 export { countChatTokens, type FragmentSource, type RenderResult, renderPrompt } from './templates/index.ts';

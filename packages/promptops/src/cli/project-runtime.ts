@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
 import { loadPolicies } from '../governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
-import { createProvider, type ModelProvider } from '../runtime/providers/index.ts';
+import { providersFromConfig } from '../runtime/providers-from-config.ts';
 import type { DatabaseHandle } from '../store/index.ts';
 import { loadScriptFile, type ScriptedModelServer, startScriptedModelServer } from '../testing/index.ts';
 import { findProjectRoot } from './project-root.ts';
@@ -49,14 +49,7 @@ export async function openProjectRuntime(
       if (settings.api_key_env) env[settings.api_key_env] = 'scripted';
     }
   }
-  const providers: Record<string, ModelProvider> = {};
-  for (const [name, settings] of Object.entries(config.providers)) {
-    providers[name] = createProvider(
-      name,
-      baseUrls[name] ? { ...settings, base_url: baseUrls[name] } : settings,
-      { env },
-    );
-  }
+  const providers = providersFromConfig(config, { env, baseUrls });
   const runtime = await createRuntime({
     handle: options.handle,
     catalog: options.catalog,

@@ -1,0 +1,55 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProjectConfig } from '../../src/catalog/files/load-project-config.ts';
+import { readProject } from '../../src/catalog/files/read-project.ts';
+import { pushProject } from '../../src/catalog/sync/push-project.ts';
+import { createPromptops, type Promptops } from '../../src/create-promptops.ts';
+import { providersFromConfig } from '../../src/runtime/providers-from-config.ts';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../src/testing/index.ts';
+
+describe('createPromptops: the library entry with a project folder', () => {
+  let folder: string;
+  let server: ScriptedModelServer;
+  let promptops: Promptops;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'promptops-library-'));
+    await cp(new URL('../../../../examples/acme-support', import.meta.url), folder, { recursive: true });
+    server = await startScriptedModelServer({
+      announce: false,
+      rules: [{ reply: { json: { intent: 'returns', confidence: 0.97, entities: {} } } }],
+    });
+    const config = await loadProjectConfig(folder);
+    const providers = providersFromConfig(config, {
+      env: { OPENAI_API_KEY: 'k', ANTHROPIC_API_KEY: 'k' },
+      baseUrls: { openai: server.openaiBaseUrl, anthropic: server.anthropicBaseUrl },
+    });
+    promptops = await createPromptops({
+      dataDir: join(folder, '.promptops', 'db'),
+      projectDir: folder,
+      providers,
+    });
+    await pushProject(promptops.catalog, { actor: 'test' }, await readProject(folder));
+  });
+  afterAll(async () => {
+    await promptops.close();
+    await server.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('runs a prompt and a chain from code', async () => {
+    const result = await promptops.runtime!.run('support/classify-intent', {
+      customer_message: 'The blender arrived broken',
+    });
+    expect(result).toMatchObject({ status: 'ok', decision: 'auto', parsed: { intent: 'returns' } });
+  });
+
+  it('has no runtime without a project folder, and says nothing is wrong with the catalog', async () => {
+    const bare = await createPromptops({});
+    expect(bare.runtime).toBeUndefined();
+    expect(await bare.catalog.list()).toEqual([]);
+    await bare.close();
+  });
+});
