@@ -226,6 +226,17 @@ describe('runtime.run against the scripted model server over HTTP', () => {
     }
   });
 
+  it('applies the environment-specific variation of the model parameters', async () => {
+    fixture.server.setRules([{ reply: 'ok' }]);
+    await fixture.catalog.moveLabel(
+      { actor: 'test' },
+      { kind: 'prompt', name: 'support/fast-answer', version: 1, environment: 'staging' },
+    );
+    await fixture.runtime.run('support/fast-answer', { question: 'q' });
+    await fixture.runtime.run('support/fast-answer', { question: 'q' }, { environment: 'staging' });
+    expect(fixture.server.requests().map((request) => request.body.max_tokens)).toEqual([50, 7]);
+  });
+
   it('sees a label move at once: the catalog notifies the runtime cache', async () => {
     fixture.server.setRules([{ reply: 'ok' }]);
     await fixture.catalog.moveLabel(

@@ -27,6 +27,9 @@ model:
   fallbacks: [anthropic/claude-haiku-4-5]
   timeout_ms: 400
   params: { max_tokens: 50 }
+environments:
+  staging:
+    model: { params: { max_tokens: 7 } }
 `;
 
 export interface RuntimeFixture {
