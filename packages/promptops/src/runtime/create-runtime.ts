@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
 import type { Policies } from '../governance/policies/index.ts';
 import { CATALOG_CHANNEL, type DatabaseHandle, fingerprintKey } from '../store/index.ts';
+import { createBudgetGate } from './budgets/index.ts';
 import type { ModelTarget } from './call/call-model.ts';
 import { createCircuitBreakers } from './call/circuit-breaker.ts';
 import { type ChainDefinition, type ChainResult, type RunChainOptions, runChain } from './chains/index.ts';
@@ -63,12 +64,17 @@ export async function createRuntime(options: RuntimeOptions) {
     db: options.handle.db,
     fingerprintKey: await fingerprintKey(options.handle.db),
   });
+  const ownBudget =
+    options.budget === undefined && options.policies.budgets.length > 0
+      ? createBudgetGate({ db: options.handle.db, policies: options.policies, models })
+      : undefined;
+  const budget = options.budget ?? ownBudget ?? NO_BUDGETS;
   const parts: RuntimeParts = {
     cache,
     planModels: createPlanner(options),
     models,
     breakers: createCircuitBreakers(),
-    budget: options.budget ?? NO_BUDGETS,
+    budget,
     recorder,
     inputGuards: options.inputGuards ?? [],
     outputGuards: options.outputGuards ?? [],
@@ -101,6 +107,7 @@ export async function createRuntime(options: RuntimeOptions) {
     flush: () => recorder.flush(),
     async close(): Promise<void> {
       await unlisten();
+      await ownBudget?.close();
       await recorder.close();
     },
   };

@@ -5,6 +5,11 @@ import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
 import type { RuntimeParts } from './runtime-parts.ts';
 
+/** Budgets are kept in USD; a cost in another currency cannot be counted without a rate. */
+export function usd(cost: RunResult['cost']): number {
+  return cost?.currency === 'USD' ? cost.amount : 0;
+}
+
 /**
  * The run pipeline of DESIGN.md section 4, in order, in one place: stages 1–6 in prepareRun, then
  * the model call with output validation (7–8), output guards (9) and the record (10). Expected
@@ -49,8 +54,8 @@ export async function runPipeline(
       model: generated.model,
     });
     result.warnings.push(...generated.warnings);
-    if (generated.cost)
-      parts.budget.record({ prompt: name, owner: prepared.content.owner, cost: generated.cost.amount });
+    // Every checked call is settled, failed ones too, so the budget's hold on its estimate is freed.
+    parts.budget.record({ prompt: name, owner: prepared.content.owner, cost: usd(generated.cost) });
     if (!generated.ok) {
       if (generated.lastText !== undefined) result.output = generated.lastText;
       return failRun(parts, state, generated.error);

@@ -74,7 +74,13 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   // 7 (routing) then 6 (budget): the budget needs to know which models would be called.
   const plan = parts.planModels(content, { complexity: options.complexity, prompt: name });
   if (!plan.ok) throw plan.error;
-  const budget = await parts.budget.check({ prompt: name, owner: content.owner, plan: plan.value, messages });
+  const budget = await parts.budget.check({
+    prompt: name,
+    owner: content.owner,
+    classification: content.classification,
+    plan: plan.value,
+    messages,
+  });
   if (!budget.ok) throw budget.error;
   result.warnings.push(...budget.warnings);
   return {

@@ -1,3 +1,4 @@
+import type { DataClassification } from '../catalog/content/names.ts';
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import type { PromptopsError } from '../errors/index.ts';
 import type { CallPolicy, ModelTarget } from './call/call-model.ts';
@@ -26,11 +27,14 @@ export interface BudgetGate {
   check(input: {
     prompt: string;
     owner: string;
+    /** The prompt's data classification: a cheaper tier must be allowed for it. */
+    classification?: DataClassification;
     plan: ModelPlan;
     messages: ModelMessage[];
   }): Promise<
     { ok: true; targets: ModelTarget[]; warnings: string[] } | { ok: false; error: PromptopsError }
   >;
+  /** Called once after every checked call: `cost` in USD, 0 when it cost nothing or is unknown. */
   record(input: { prompt: string; owner: string; cost: number }): void;
 }
 

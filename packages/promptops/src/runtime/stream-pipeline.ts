@@ -3,6 +3,7 @@ import type { Attempt } from './call/call-model.ts';
 import { streamModel } from './call/stream-model.ts';
 import { costOf, usageOrEstimate } from './models/index.ts';
 import { checkOutput } from './output/check-output.ts';
+import { usd } from './pipeline.ts';
 import { prepareRun } from './prepare-run.ts';
 import type { ModelUsage } from './providers/provider.ts';
 import { failRun, finishRun, startRun } from './run-lifecycle.ts';
@@ -81,8 +82,7 @@ export function streamPipeline(
       const measured = usageOrEstimate(usage, prepared.messages, { text: output });
       result.usage = measured;
       result.cost = result.model ? costOf(result.model, measured, parts.models) : null;
-      if (result.cost)
-        parts.budget.record({ prompt: name, owner: prepared.content.owner, cost: result.cost.amount });
+      parts.budget.record({ prompt: name, owner: prepared.content.owner, cost: usd(result.cost) });
       const check = checkOutput(output, prepared.content.output);
       if (!check.valid) {
         done(

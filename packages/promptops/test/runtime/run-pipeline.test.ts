@@ -234,7 +234,9 @@ describe('runtime.run against the scripted model server over HTTP', () => {
     );
     await fixture.runtime.run('support/fast-answer', { question: 'q' });
     await fixture.runtime.run('support/fast-answer', { question: 'q' }, { environment: 'staging' });
-    expect(fixture.server.requests().map((request) => request.body.max_tokens)).toEqual([50, 7]);
+    expect(
+      fixture.server.requests().map((request) => (request.body as { max_tokens?: number }).max_tokens),
+    ).toEqual([50, 7]);
   });
 
   it('sees a label move at once: the catalog notifies the runtime cache', async () => {

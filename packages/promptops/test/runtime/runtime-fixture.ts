@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readProject } from '../../src/catalog/files/read-project.ts';
 import { type Catalog, createCatalog } from '../../src/catalog/service/catalog.ts';
 import { pushProject } from '../../src/catalog/sync/push-project.ts';
+import type { Policies } from '../../src/governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/create-runtime.ts';
 import { createProvider, type ModelProvider } from '../../src/runtime/providers/index.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/store/index.ts';
@@ -45,7 +46,9 @@ export interface RuntimeFixture {
  * The example catalog pushed into an in-memory PGlite catalog, its providers pointed at a scripted
  * model server over real HTTP, and a runtime on top: what every runtime test starts from.
  */
-export async function startRuntimeFixture(options: { retries?: number } = {}): Promise<RuntimeFixture> {
+export async function startRuntimeFixture(
+  options: { retries?: number; budgets?: Policies['budgets'] } = {},
+): Promise<RuntimeFixture> {
   const server = await startScriptedModelServer({ rules: [], announce: false, requireApiKey: 'sk-test' });
   const folder = await mkdtemp(join(tmpdir(), 'promptops-runtime-'));
   await cp(new URL('../../../../examples/acme-support', import.meta.url), folder, { recursive: true });
@@ -67,7 +70,7 @@ export async function startRuntimeFixture(options: { retries?: number } = {}): P
     handle,
     catalog,
     config: project.config,
-    policies: project.policies,
+    policies: options.budgets ? { ...project.policies, budgets: options.budgets } : project.policies,
     providers,
     retries: options.retries ?? 1,
   });

@@ -43,15 +43,17 @@ export const FreezeWindow = z
 
 export const BudgetRule = z
   .strictObject({
-    scope: z.enum(['global', 'folder', 'prompt']).describe('What the budget covers.'),
+    scope: z
+      .enum(['global', 'folder', 'prompt', 'team'])
+      .describe('What the budget covers: every prompt, a folder, one prompt, or the prompts a team owns.'),
+    // The name rule is checked per scope below: a team is a prompt's `owner`, which is free text.
     match: z
       .string()
-      .regex(
-        ARTIFACT_NAME_PATTERN,
-        'expected a folder or prompt name such as support or support/classify-intent',
-      )
+      .min(1)
       .optional()
-      .describe('The folder or prompt; not for scope global.'),
+      .describe(
+        'The folder (support), prompt (support/classify-intent) or team (the owner a prompt names, e.g. customer-support); not for scope global.',
+      ),
     period: z.enum(['day', 'month']),
     soft_usd: z.number().positive().optional().describe('Above this, on_soft applies.'),
     hard_usd: z.number().positive().optional().describe('Above this, calls are refused (budget_exceeded).'),
@@ -67,6 +69,17 @@ export const BudgetRule = z
     }
     if (budget.scope !== 'global' && budget.match === undefined) {
       context.addIssue({ code: 'custom', path: ['match'], message: `a ${budget.scope} budget needs match` });
+    }
+    if (
+      (budget.scope === 'folder' || budget.scope === 'prompt') &&
+      budget.match !== undefined &&
+      !ARTIFACT_NAME_PATTERN.test(budget.match)
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['match'],
+        message: 'expected a folder or prompt name such as support or support/classify-intent',
+      });
     }
     if (budget.soft_usd === undefined && budget.hard_usd === undefined) {
       context.addIssue({ code: 'custom', path: ['soft_usd'], message: 'give soft_usd, hard_usd or both' });
