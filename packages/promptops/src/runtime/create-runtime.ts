@@ -7,6 +7,7 @@ import { createBudgetGate } from './budgets/index.ts';
 import type { ModelTarget } from './call/call-model.ts';
 import { createCircuitBreakers } from './call/circuit-breaker.ts';
 import { type ChainDefinition, type ChainResult, type RunChainOptions, runChain } from './chains/index.ts';
+import { createExampleSelector } from './context/example-selector.ts';
 import { createModelCatalog, routeFor } from './models/index.ts';
 import { runPipeline } from './pipeline.ts';
 import type { ModelParameters, ModelProvider } from './providers/provider.ts';
@@ -76,6 +77,7 @@ export async function createRuntime(options: RuntimeOptions) {
     breakers: createCircuitBreakers(),
     budget,
     recorder,
+    selectExamples: createExampleSelector(embeddingsTarget(options)),
     inputGuards: options.inputGuards ?? [],
     outputGuards: options.outputGuards ?? [],
   };
@@ -114,6 +116,14 @@ export async function createRuntime(options: RuntimeOptions) {
 }
 
 export type Runtime = Awaited<ReturnType<typeof createRuntime>>;
+
+function embeddingsTarget(options: RuntimeOptions) {
+  const id = options.config.embeddings?.model;
+  if (!id) return undefined;
+  const [providerName, ...rest] = id.split('/');
+  const provider = options.providers[providerName!];
+  return provider ? { id, provider, model: rest.join('/') } : undefined;
+}
 
 function createPlanner(options: RuntimeOptions): PlanModels {
   return (content, request) => {

@@ -85,7 +85,8 @@ export async function generateValidated(
     const callCost = costOf(target.id, callUsage, models);
     if (callCost === null) {
       costKnown = false;
-      warnings.push(`no price known for ${target.id}: cost is unknown (set prices in promptops.yaml)`);
+      const warning = `no price known for ${target.id}: cost is unknown (set prices in promptops.yaml)`;
+      if (!warnings.includes(warning)) warnings.push(warning);
     } else {
       costAmount += callCost.amount;
       currency = callCost.currency;

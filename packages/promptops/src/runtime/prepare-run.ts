@@ -3,7 +3,6 @@ import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import { renderPrompt, validateVariables } from '../templates/index.ts';
 import { assembleMessages } from './assemble-messages.ts';
 import type { ModelTarget } from './call/call-model.ts';
-import { selectExamples } from './context/select-examples.ts';
 import type { ModelMessage } from './providers/provider.ts';
 import { resolvePrompt } from './resolve/prompt-resolver.ts';
 import type { RunState } from './run-lifecycle.ts';
@@ -60,8 +59,15 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
     const record = await parts.cache.version('example-bank', content.examples.bank, bank.version);
     const query =
       rendered.messages?.filter((message) => message.role === 'user').at(-1)?.content ?? rendered.text ?? '';
-    const bankExamples = (record.content as ExampleBankContent).examples;
-    examples = selectExamples(query, bankExamples, content.examples.k, content.examples.select).examples;
+    const selection = await parts.selectExamples({
+      bankKey: `${content.examples.bank}#${bank.version}`,
+      query,
+      examples: (record.content as ExampleBankContent).examples,
+      k: content.examples.k,
+      mode: content.examples.select,
+    });
+    examples = selection.examples;
+    if (selection.warning) result.warnings.push(selection.warning);
   }
   const { messages, historyDropped } = assembleMessages({
     rendered,

@@ -3,6 +3,7 @@ import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import type { PromptopsError } from '../errors/index.ts';
 import type { CallPolicy, ModelTarget } from './call/call-model.ts';
 import type { CircuitBreakers } from './call/circuit-breaker.ts';
+import type { ExampleSelector } from './context/example-selector.ts';
 import type { ModelCatalog } from './models/index.ts';
 import type { ModelMessage, ModelParameters } from './providers/provider.ts';
 import type { RunRecorder } from './records/run-recorder.ts';
@@ -59,6 +60,7 @@ export interface RuntimeParts {
   breakers: CircuitBreakers;
   budget: BudgetGate;
   recorder: RunRecorder;
+  selectExamples: ExampleSelector;
   inputGuards: GuardHook[];
   outputGuards: GuardHook[];
 }

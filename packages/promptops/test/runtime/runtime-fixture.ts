@@ -47,7 +47,7 @@ export interface RuntimeFixture {
  * model server over real HTTP, and a runtime on top: what every runtime test starts from.
  */
 export async function startRuntimeFixture(
-  options: { retries?: number; budgets?: Policies['budgets'] } = {},
+  options: { retries?: number; budgets?: Policies['budgets']; embeddings?: string } = {},
 ): Promise<RuntimeFixture> {
   const server = await startScriptedModelServer({ rules: [], announce: false, requireApiKey: 'sk-test' });
   const folder = await mkdtemp(join(tmpdir(), 'promptops-runtime-'));
@@ -69,7 +69,9 @@ export async function startRuntimeFixture(
   const runtime = await createRuntime({
     handle,
     catalog,
-    config: project.config,
+    config: options.embeddings
+      ? { ...project.config, embeddings: { model: options.embeddings } }
+      : project.config,
     policies: options.budgets ? { ...project.policies, budgets: options.budgets } : project.policies,
     providers,
     retries: options.retries ?? 1,

@@ -90,6 +90,14 @@ export const ProjectConfig = z
           .describe('Keep redacted (never raw) input and output on run records.'),
       })
       .default({ run_records_days: 30, redacted_io: true }),
+    embeddings: z
+      .strictObject({
+        model: ModelId.describe(
+          'provider/model of an embeddings endpoint, e.g. openai/text-embedding-3-small.',
+        ),
+      })
+      .optional()
+      .describe('Embeddings for few-shot selection; built-in lexical similarity when absent.'),
     database: z
       .strictObject({
         url_env: EnvironmentVariableName.default('DATABASE_URL').describe(
@@ -131,6 +139,23 @@ export const ProjectConfig = z
           });
         }
       }
+    }
+    const embeddingsProvider = config.embeddings?.model.split('/')[0];
+    if (embeddingsProvider !== undefined && !Object.hasOwn(config.providers, embeddingsProvider)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['embeddings', 'model'],
+        message: `provider "${embeddingsProvider}" is not configured under providers`,
+      });
+    } else if (
+      embeddingsProvider !== undefined &&
+      config.providers[embeddingsProvider]?.protocol !== 'openai'
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['embeddings', 'model'],
+        message: 'embeddings need a provider with protocol openai (its /embeddings endpoint)',
+      });
     }
   })
   .describe('promptops.yaml: providers, model routes, prices, environments and retention for one project.');

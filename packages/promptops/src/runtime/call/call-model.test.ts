@@ -91,7 +91,15 @@ describe('callModel', () => {
     expect(delays).toEqual([250, 500]);
     expect(outcome.ok).toBe(true);
     expect(outcome.ok && outcome.target.id).toBe('anthropic/claude-haiku-4-5');
-    expect(outcome.attempts.map(({ model, attempt, outcome, kind, status }) => ({ model, attempt, outcome, kind, status }))).toEqual([
+    expect(
+      outcome.attempts.map(({ model, attempt, outcome, kind, status }) => ({
+        model,
+        attempt,
+        outcome,
+        kind,
+        status,
+      })),
+    ).toEqual([
       { model: 'openai/gpt-4o', attempt: 0, outcome: 'failed', kind: 'overloaded', status: 503 },
       { model: 'openai/gpt-4o', attempt: 1, outcome: 'failed', kind: 'overloaded', status: 503 },
       { model: 'openai/gpt-4o', attempt: 2, outcome: 'failed', kind: 'overloaded', status: 503 },
@@ -100,7 +108,11 @@ describe('callModel', () => {
   });
 
   it('stops retrying as soon as an attempt succeeds', async () => {
-    const primary = fakeProvider('openai', fail('rate-limited', { status: 429 }), answer('second time lucky'));
+    const primary = fakeProvider(
+      'openai',
+      fail('rate-limited', { status: 429 }),
+      answer('second time lucky'),
+    );
     const fallback = fakeProvider('anthropic', answer('unused'));
     const outcome = await callModel(
       [target(primary.provider, 'gpt-4o'), target(fallback.provider, 'claude-haiku-4-5')],
@@ -116,21 +128,24 @@ describe('callModel', () => {
   it.each([
     ['rejected', 400],
     ['unauthorised', 401],
-  ] as const)('moves on to the next model at once after a %s failure (no retry, no wait)', async (kind, status) => {
-    const primary = fakeProvider('openai', fail(kind, { status }));
-    const fallback = fakeProvider('anthropic', answer('accepted'));
-    const { delays, sleep } = recordingSleep();
-    const outcome = await callModel(
-      [target(primary.provider, 'gpt-4o'), target(fallback.provider, 'claude-haiku-4-5')],
-      request,
-      policy,
-      { breakers: createCircuitBreakers(), sleep },
-    );
-    expect(primary.requests).toHaveLength(1);
-    expect(delays).toEqual([]);
-    expect(outcome).toMatchObject({ ok: true, response: { text: 'accepted' } });
-    expect(outcome.attempts[0]).toMatchObject({ outcome: 'failed', kind, status });
-  });
+  ] as const)(
+    'moves on to the next model at once after a %s failure (no retry, no wait)',
+    async (kind, status) => {
+      const primary = fakeProvider('openai', fail(kind, { status }));
+      const fallback = fakeProvider('anthropic', answer('accepted'));
+      const { delays, sleep } = recordingSleep();
+      const outcome = await callModel(
+        [target(primary.provider, 'gpt-4o'), target(fallback.provider, 'claude-haiku-4-5')],
+        request,
+        policy,
+        { breakers: createCircuitBreakers(), sleep },
+      );
+      expect(primary.requests).toHaveLength(1);
+      expect(delays).toEqual([]);
+      expect(outcome).toMatchObject({ ok: true, response: { text: 'accepted' } });
+      expect(outcome.attempts[0]).toMatchObject({ outcome: 'failed', kind, status });
+    },
+  );
 
   it('returns the last failure and every attempt when no model answers', async () => {
     const primary = fakeProvider('openai', fail('overloaded'));
@@ -295,7 +310,10 @@ describe('callModel', () => {
     expect(primary.requests).toHaveLength(2);
     expect(outcome.attempts[0]).toMatchObject({ outcome: 'failed', kind: 'connection' });
     expect(outcome.attempts[0]?.message).toContain('socket hang up');
-    expect(!outcome.ok && outcome.error).toMatchObject({ code: 'provider_error', details: { kind: 'connection' } });
+    expect(!outcome.ok && outcome.error).toMatchObject({
+      code: 'provider_error',
+      details: { kind: 'connection' },
+    });
   });
 
   it('turns an attempt that outlasts timeoutMs into a timeout failure and falls back', async () => {
@@ -314,9 +332,14 @@ describe('callModel', () => {
 
   it('times out a provider that never resolves and ignores the abort signal', async () => {
     const primary = fakeProvider('openai', () => new Promise<never>(() => {}));
-    const call = callModel([target(primary.provider, 'gpt-4o')], request, { retries: 0, timeoutMs: 50 }, {
-      breakers: createCircuitBreakers(),
-    });
+    const call = callModel(
+      [target(primary.provider, 'gpt-4o')],
+      request,
+      { retries: 0, timeoutMs: 50 },
+      {
+        breakers: createCircuitBreakers(),
+      },
+    );
     const outcome = await Promise.race([
       call,
       new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 300)),

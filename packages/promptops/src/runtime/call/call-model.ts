@@ -70,17 +70,29 @@ export async function callModel(
       continue;
     }
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
-      if (dependencies.signal?.aborted) return cancelled(attempts);
+      if (dependencies.signal?.aborted) {
+        dependencies.breakers.release(target.provider.name);
+        return cancelled(attempts);
+      }
       const started = performance.now();
       try {
         const signal = combineSignals(dependencies.signal, AbortSignal.timeout(policy.timeoutMs));
-        const response = await target.provider.generate({ ...request, model: target.model, signal });
+        // Raced against a timer too: a provider that ignores its abort signal must not hang the run.
+        const response = await withDeadline(
+          target.provider.generate({ ...request, model: target.model, signal }),
+          policy.timeoutMs,
+          target,
+          dependencies.signal,
+        );
         dependencies.breakers.record(target.provider.name, true);
         attempts.push({ model: target.id, attempt, outcome: 'ok', durationMs: performance.now() - started });
         return { ok: true, response, target, attempts };
       } catch (error) {
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
-        if (dependencies.signal?.aborted) return cancelled(attempts);
+        if (dependencies.signal?.aborted) {
+          dependencies.breakers.release(target.provider.name);
+          return cancelled(attempts);
+        }
         dependencies.breakers.record(target.provider.name, false);
         attempts.push({
           model: target.id,
@@ -140,6 +152,38 @@ function cancelled(attempts: Attempt[]): CallOutcome {
     error: new PromptopsError('provider_error', 'the call was cancelled by the caller', { cancelled: true }),
     attempts,
   };
+}
+
+/** Rejects with a timeout failure after `timeoutMs`, or at once when the caller cancels. */
+export async function withDeadline<T>(
+  promise: Promise<T>,
+  timeoutMs: number,
+  target: ModelTarget,
+  callerSignal?: AbortSignal,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ProviderFailure(`${target.id} did not answer within ${timeoutMs} ms`, {
+            provider: target.provider.name,
+            kind: 'timeout',
+          }),
+        ),
+      timeoutMs,
+    );
+    onAbort = () => reject(callerSignal?.reason ?? new Error('cancelled'));
+    callerSignal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) callerSignal?.removeEventListener('abort', onAbort);
+    promise.catch(() => {});
+  }
 }
 
 export function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSignal {

@@ -49,6 +49,10 @@ export function createCircuitBreakers(options: CircuitBreakerOptions = {}) {
       entry.probing = true;
       return true;
     },
+    /** A call that ended without a verdict (the caller cancelled): frees a half-open probe slot. */
+    release(provider: string): void {
+      circuit(provider).probing = false;
+    },
     record(provider: string, success: boolean): void {
       const entry = circuit(provider);
       if (entry.openedAt !== null) {

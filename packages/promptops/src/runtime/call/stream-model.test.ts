@@ -31,7 +31,12 @@ function target(provider: ModelProvider, model: string): ModelTarget {
 function answer(...deltas: string[]): StreamScript {
   return async function* (request) {
     for (const text of deltas) yield { type: 'text-delta', text };
-    yield { type: 'finish', finishReason: 'stop', usage: { inputTokens: 5, outputTokens: 2 }, model: request.model };
+    yield {
+      type: 'finish',
+      finishReason: 'stop',
+      usage: { inputTokens: 5, outputTokens: 2 },
+      model: request.model,
+    };
   };
 }
 
@@ -47,7 +52,9 @@ const silent: StreamScript = async function* () {
   await new Promise<never>(() => {});
 };
 
-function context(overrides: { breakers?: ReturnType<typeof createCircuitBreakers>; signal?: AbortSignal } = {}) {
+function context(
+  overrides: { breakers?: ReturnType<typeof createCircuitBreakers>; signal?: AbortSignal } = {},
+) {
   const attempts: Attempt[] = [];
   const firstParts: string[] = [];
   const delays: number[] = [];

@@ -1,3 +1,4 @@
+import { PromptopsError } from '../../errors/index.ts';
 import type { ModelRequest, ModelStreamPart } from '../providers/provider.ts';
 import { ProviderFailure } from '../providers/provider-failure.ts';
 import { retryDelay } from './backoff.ts';
@@ -56,6 +57,13 @@ export async function* streamModel(
         );
       } catch (error) {
         void iterator.return?.();
+        if (dependencies.signal?.aborted) {
+          // The caller left: nobody to fall back for, and the provider is not to blame.
+          dependencies.breakers.release(target.provider.name);
+          throw new PromptopsError('provider_error', 'the call was cancelled by the caller', {
+            cancelled: true,
+          });
+        }
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
         dependencies.breakers.record(target.provider.name, false);
         dependencies.attempts.push({
@@ -87,6 +95,10 @@ export async function* streamModel(
         });
         return;
       } catch (error) {
+        if (dependencies.signal?.aborted) {
+          dependencies.breakers.release(target.provider.name);
+          throw error;
+        }
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
         dependencies.breakers.record(target.provider.name, false);
         dependencies.attempts.push({

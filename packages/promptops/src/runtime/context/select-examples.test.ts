@@ -75,11 +75,14 @@ describe('selectExamples', () => {
     }
   });
 
-  it.each(['similarity', 'first', 'random'] as const)('returns the whole bank once when k exceeds it (%s)', (mode) => {
-    const { examples } = selectExamples('refund', bank, 10, mode, seeded(1));
-    expect(examples).toHaveLength(bank.length);
-    expect(new Set(examples)).toEqual(new Set(bank));
-  });
+  it.each(['similarity', 'first', 'random'] as const)(
+    'returns the whole bank once when k exceeds it (%s)',
+    (mode) => {
+      const { examples } = selectExamples('refund', bank, 10, mode, seeded(1));
+      expect(examples).toHaveLength(bank.length);
+      expect(new Set(examples)).toEqual(new Set(bank));
+    },
+  );
 
   it('returns nothing from an empty bank', () => {
     expect(selectExamples('refund', [], 3).examples).toEqual([]);

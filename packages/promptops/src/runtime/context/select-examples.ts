@@ -16,7 +16,12 @@ export function selectExamples(
 ): { examples: Example[]; method: SimilarityMethod | 'first' | 'random' } {
   if (mode === 'first') return { examples: examples.slice(0, k), method: 'first' };
   if (mode === 'random') {
-    const shuffled = [...examples].sort(() => random() - 0.5);
+    // Fisher–Yates: every example equally likely (sorting by a random comparator is biased).
+    const shuffled = [...examples];
+    for (let index = shuffled.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+    }
     return { examples: shuffled.slice(0, k), method: 'random' };
   }
   const queryVector = termVector(query);

@@ -10,16 +10,18 @@ export function trimHistory(
   history: ModelMessage[],
   maxTokens: number,
 ): { messages: ModelMessage[]; dropped: number } {
-  const system = history.filter((message) => message.role === 'system');
-  let budget = maxTokens - system.reduce((sum, message) => sum + countTextTokens(message.content) + 3, 0);
-  const kept: ModelMessage[] = [];
-  const rest = history.filter((message) => message.role !== 'system');
-  for (let index = rest.length - 1; index >= 0; index--) {
-    const message = rest[index]!;
-    const cost = countTextTokens(message.content) + 3;
-    if (cost > budget) break;
-    budget -= cost;
-    kept.unshift(message);
+  const cost = (message: ModelMessage) => countTextTokens(message.content) + 3;
+  let budget =
+    maxTokens - history.reduce((sum, message) => sum + (message.role === 'system' ? cost(message) : 0), 0);
+  const kept = new Set<number>();
+  for (let index = history.length - 1; index >= 0; index--) {
+    const message = history[index]!;
+    if (message.role === 'system') continue;
+    if (cost(message) > budget) break;
+    budget -= cost(message);
+    kept.add(index);
   }
-  return { messages: [...system, ...kept], dropped: rest.length - kept.length };
+  const messages = history.filter((message, index) => message.role === 'system' || kept.has(index));
+  const conversation = history.filter((message) => message.role !== 'system').length;
+  return { messages, dropped: conversation - kept.size };
 }

@@ -73,7 +73,10 @@ describe('checkOutput', () => {
   });
 
   it('treats `status: uncertain` as the model’s explicit “I don’t know”, with its reason, whatever the schema', () => {
-    const check = checkOutput('{"status":"uncertain","reason":"the order number is missing"}', withThresholds);
+    const check = checkOutput(
+      '{"status":"uncertain","reason":"the order number is missing"}',
+      withThresholds,
+    );
     expect(check).toEqual({
       valid: true,
       parsed: { status: 'uncertain', reason: 'the order number is missing' },
@@ -83,15 +86,15 @@ describe('checkOutput', () => {
   });
 
   it('refuses a missing, non-numeric or out-of-range confidence', () => {
-    for (const answer of [
-      '{"intent":"refund","confidence":1.2}',
-      '{"intent":"refund","confidence":-0.1}',
-    ]) {
+    for (const answer of ['{"intent":"refund","confidence":1.2}', '{"intent":"refund","confidence":-0.1}']) {
       const check = checkOutput(answer, withThresholds);
       expect(check.valid).toBe(false);
       expect(!check.valid && check.problem).toContain('"confidence" must be a number from 0 to 1');
     }
-    const noSchema: OutputSpec = { format: 'json', confidence: { field: 'certainty', auto: 0.9, verify: 0.7 } };
+    const noSchema: OutputSpec = {
+      format: 'json',
+      confidence: { field: 'certainty', auto: 0.9, verify: 0.7 },
+    };
     for (const answer of ['{"intent":"refund"}', '{"intent":"refund","certainty":"high"}']) {
       const check = checkOutput(answer, noSchema);
       expect(check.valid).toBe(false);

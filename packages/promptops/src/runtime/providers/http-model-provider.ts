@@ -6,7 +6,14 @@ import {
   truncate,
 } from './call-failure.ts';
 import { createHttpClient, type HttpResponse } from './http-client.ts';
-import type { ModelProvider, ModelRequest, ModelResponse, ModelStreamPart } from './provider.ts';
+import type {
+  EmbeddingRequest,
+  EmbeddingResponse,
+  ModelProvider,
+  ModelRequest,
+  ModelResponse,
+  ModelStreamPart,
+} from './provider.ts';
 import { ProviderFailure } from './provider-failure.ts';
 import { parseServerSentEvents, type ServerSentEvent } from './sse-parser.ts';
 import { transportFailure } from './transport-failure.ts';
@@ -38,6 +45,12 @@ export interface HttpProtocol {
   readResponse(json: unknown, call: CallIdentity): ModelResponse;
   /** Maps the event stream; throws `stream-cut` when it ends without the protocol's final event. */
   readStream(events: AsyncIterable<ServerSentEvent>, call: CallIdentity): AsyncGenerator<ModelStreamPart>;
+  /** The embeddings endpoint, for protocols that have one. */
+  embeddings?: {
+    path: string;
+    body(request: EmbeddingRequest): unknown;
+    readResponse(json: unknown, call: CallIdentity): EmbeddingResponse;
+  };
 }
 
 /** A ModelProvider over one undici pool, speaking the given protocol. */
@@ -48,7 +61,7 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
     ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }),
   });
 
-  async function send(request: ModelRequest, stream: boolean) {
+  async function send(request: ModelRequest, stream: boolean, path = protocol.path, payload?: unknown) {
     const apiKey = typeof options.apiKey === 'function' ? options.apiKey() : options.apiKey;
     const call: CallIdentity = {
       provider: options.name,
@@ -62,10 +75,10 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
       ...extraHeaders,
       ...protocol.authHeaders(apiKey),
     };
-    const body = JSON.stringify(protocol.body(request, stream));
+    const body = JSON.stringify(payload ?? protocol.body(request, stream));
     let response: Awaited<ReturnType<typeof client.post>>;
     try {
-      response = await client.post(protocol.path, headers, body, request.signal);
+      response = await client.post(path, headers, body, request.signal);
     } catch (error) {
       throw transportFailure(call, error, request.signal, 'request');
     }
@@ -123,6 +136,30 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
         else if (!response.body.destroyed) response.body.on('error', ignore).destroy();
       }
     },
+
+    ...(protocol.embeddings
+      ? {
+          async embed(request: EmbeddingRequest): Promise<EmbeddingResponse> {
+            const endpoint = protocol.embeddings!;
+            const { call, response } = await send(
+              { model: request.model, messages: [], signal: request.signal },
+              false,
+              endpoint.path,
+              endpoint.body(request),
+            );
+            const text = await readText(call, response, request.signal);
+            let json: unknown;
+            try {
+              json = JSON.parse(text);
+            } catch (error) {
+              throw callFailure(call, 'bad-response', `the response is not JSON: ${truncate(text, 200)}`, {
+                cause: error,
+              });
+            }
+            return endpoint.readResponse(json, call);
+          },
+        }
+      : {}),
 
     close: () => client.close(),
   };

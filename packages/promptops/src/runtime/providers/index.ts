@@ -22,6 +22,8 @@ export type { HttpProviderOptions } from './http-model-provider.ts';
 export { createOpenAiChatProvider, OPENAI_DEFAULT_BASE_URL } from './openai-chat-provider.ts';
 // Contract
 export type {
+  EmbeddingRequest,
+  EmbeddingResponse,
   FinishReason,
   ModelMessage,
   ModelParameters,

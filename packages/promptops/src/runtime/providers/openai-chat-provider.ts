@@ -3,6 +3,7 @@ import { createHttpModelProvider } from './http-model-provider.ts';
 import { toOpenAiChatBody } from './openai-chat-request.ts';
 import { fromOpenAiChatResponse } from './openai-chat-response.ts';
 import { readOpenAiChatStream } from './openai-chat-stream.ts';
+import { OPENAI_EMBEDDINGS } from './openai-embeddings.ts';
 import type { ModelProvider } from './provider.ts';
 
 export const OPENAI_DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -16,6 +17,7 @@ const OPENAI_CHAT_PROTOCOL: HttpProtocol = {
   body: toOpenAiChatBody,
   readResponse: fromOpenAiChatResponse,
   readStream: readOpenAiChatStream,
+  embeddings: OPENAI_EMBEDDINGS,
 };
 
 /**

@@ -90,6 +90,18 @@ export type ModelStreamPart =
 
 export type ProtocolName = 'openai' | 'anthropic' | 'ai-sdk';
 
+export interface EmbeddingRequest {
+  model: string;
+  input: string[];
+  signal?: AbortSignal;
+}
+
+export interface EmbeddingResponse {
+  /** One vector per input, in input order. */
+  embeddings: number[][];
+  usage: { inputTokens: number } | null;
+}
+
 /**
  * One configured provider. `generate` resolves or throws a ProviderFailure; `stream` yields parts
  * and ends with exactly one `finish` part — a stream that ends without one (cut mid-answer) throws.
@@ -99,5 +111,7 @@ export interface ModelProvider {
   readonly protocol: ProtocolName;
   generate(request: ModelRequest): Promise<ModelResponse>;
   stream(request: ModelRequest): AsyncIterable<ModelStreamPart>;
+  /** Text embeddings, where the protocol has them (OpenAI's `/embeddings`); used for few-shot selection. */
+  embed?(request: EmbeddingRequest): Promise<EmbeddingResponse>;
   close?(): Promise<void>;
 }

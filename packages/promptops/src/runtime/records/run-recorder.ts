@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { canonicalJson } from '../../catalog/content/canonical-json.ts';
 import { type Database, insertRunRecords, type RunRecordRow } from '../../store/index.ts';
 
 export interface RunRecorderOptions {
@@ -44,7 +45,7 @@ export function createRunRecorder(options: RunRecorderOptions) {
     /** A keyed HMAC of the input: lets runs be grouped by input without storing it. */
     fingerprint(input: unknown): string {
       return createHmac('sha256', options.fingerprintKey)
-        .update(JSON.stringify(input))
+        .update(canonicalJson(input))
         .digest('hex')
         .slice(0, 32);
     },
