@@ -7,6 +7,7 @@ import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
 import { providersFromConfig } from '../runtime/providers-from-config.ts';
 import type { DatabaseHandle } from '../store/index.ts';
 import { loadScriptFile, type ScriptedModelServer, startScriptedModelServer } from '../testing/index.ts';
+import type { CommandContext } from './command.ts';
 import { findProjectRoot } from './project-root.ts';
 
 export interface ProjectRuntimeOptions {
@@ -65,4 +66,27 @@ export async function openProjectRuntime(
       await server?.close();
     },
   };
+}
+
+/** Opens the catalog and the project's runtime for the duration of `work`, then closes both. */
+export function withProjectRuntime<T>(
+  context: CommandContext,
+  scriptedModel: string | undefined,
+  work: (runtime: Runtime, catalog: Catalog) => Promise<T>,
+): Promise<T> {
+  return context.withCatalog(async (catalog, _db, handle) => {
+    const project = await openProjectRuntime({
+      cwd: context.cwd,
+      env: context.env,
+      handle,
+      catalog,
+      scriptedModel,
+      announce: (line) => context.stderr(`${line}\n`),
+    });
+    try {
+      return await work(project.runtime, catalog);
+    } finally {
+      await project.close();
+    }
+  });
 }

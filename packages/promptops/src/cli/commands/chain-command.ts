@@ -5,7 +5,7 @@ import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { listOption, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
 import { findProjectRoot } from '../project-root.ts';
-import { openProjectRuntime } from '../project-runtime.ts';
+import { withProjectRuntime } from '../project-runtime.ts';
 import { parseCliVariables, VARIABLE_OPTIONS } from './cli-variables.ts';
 
 export const chainCommand: Command = {
@@ -25,24 +25,12 @@ export const chainCommand: Command = {
     if (!root) throw new PromptopsError('config_invalid', `no promptops.yaml in ${context.cwd} or above`, {});
     const chain = await loadChainFile(root, `chains/${name}.yaml`);
     const input = parseCliVariables(listOption(parsed, 'var'), chain.content.input);
-    const result = await context.withCatalog(async (catalog, _db, handle) => {
-      const project = await openProjectRuntime({
-        cwd: context.cwd,
-        env: context.env,
-        handle,
-        catalog,
-        scriptedModel: stringOption(parsed, 'scripted-model'),
-        announce: (line) => context.stderr(`${line}\n`),
-      });
-      try {
-        return await project.runtime.runChain(chain, input, {
-          environment: stringOption(parsed, 'env'),
-          stickyKey: stringOption(parsed, 'key'),
-        });
-      } finally {
-        await project.close();
-      }
-    });
+    const result = await withProjectRuntime(context, stringOption(parsed, 'scripted-model'), (runtime) =>
+      runtime.runChain(chain, input, {
+        environment: stringOption(parsed, 'env'),
+        stickyKey: stringOption(parsed, 'key'),
+      }),
+    );
     if (context.json) context.stdout(`${toJson(result)}\n`);
     else printChain(context, result);
     return result.status === 'failed' ? 1 : 0;

@@ -5,7 +5,7 @@ import type { RunResult } from '../../runtime/run-result.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { listOption, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
-import { openProjectRuntime } from '../project-runtime.ts';
+import { withProjectRuntime } from '../project-runtime.ts';
 import { parseCliVariables, VARIABLE_OPTIONS } from './cli-variables.ts';
 
 export const runPromptCommand: Command = {
@@ -28,16 +28,10 @@ export const runPromptCommand: Command = {
         parameter: 'complexity',
       });
     }
-    const result = await context.withCatalog(async (catalog, _db, handle) => {
-      const project = await openProjectRuntime({
-        cwd: context.cwd,
-        env: context.env,
-        handle,
-        catalog,
-        scriptedModel: stringOption(parsed, 'scripted-model'),
-        announce: (line) => context.stderr(`${line}\n`),
-      });
-      try {
+    const result = await withProjectRuntime(
+      context,
+      stringOption(parsed, 'scripted-model'),
+      async (runtime, catalog) => {
         const target = await catalog.resolve(
           'prompt',
           reference.name,
@@ -47,16 +41,14 @@ export const runPromptCommand: Command = {
           listOption(parsed, 'var'),
           (target.content as PromptContent).variables,
         );
-        return await project.runtime.run(reference.name, variables, {
+        return runtime.run(reference.name, variables, {
           environment: 'environment' in reference.selector ? reference.selector.environment : undefined,
           version: 'version' in reference.selector ? reference.selector.version : undefined,
           stickyKey: stringOption(parsed, 'key'),
           complexity: complexity as 'low' | 'medium' | 'high' | undefined,
         });
-      } finally {
-        await project.close();
-      }
-    });
+      },
+    );
     if (context.json) context.stdout(`${toJson(result)}\n`);
     else printResult(context, result);
     return result.status === 'failed' && result.error

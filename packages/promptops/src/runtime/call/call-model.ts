@@ -60,13 +60,7 @@ export async function callModel(
   let lastError: PromptopsError | undefined;
   for (const target of targets) {
     if (!dependencies.breakers.allow(target.provider.name)) {
-      attempts.push({
-        model: target.id,
-        attempt: 0,
-        outcome: 'skipped',
-        kind: 'circuit-open',
-        durationMs: 0,
-      });
+      attempts.push(skippedAttempt(target));
       continue;
     }
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
@@ -94,15 +88,7 @@ export async function callModel(
           return cancelled(attempts);
         }
         dependencies.breakers.record(target.provider.name, false);
-        attempts.push({
-          model: target.id,
-          attempt,
-          outcome: 'failed',
-          kind: failure.failure.kind,
-          status: failure.failure.status,
-          message: failure.message,
-          durationMs: performance.now() - started,
-        });
+        attempts.push(failedAttempt(target, attempt, failure, started));
         lastError = failure;
         if (!failure.retryable || attempt === policy.retries) break;
         const delay = retryDelay(attempt, failure.failure.retryAfterMs, policy.backoff);
@@ -144,6 +130,29 @@ export function asFailure(
     { provider: target.provider.name, kind: 'connection' },
     { cause: error },
   );
+}
+
+/** A model passed over because its provider's circuit is open. */
+export function skippedAttempt(target: ModelTarget): Attempt {
+  return { model: target.id, attempt: 0, outcome: 'skipped', kind: 'circuit-open', durationMs: 0 };
+}
+
+/** A failed attempt as results and records show it. */
+export function failedAttempt(
+  target: ModelTarget,
+  attempt: number,
+  failure: ProviderFailure,
+  started: number,
+): Attempt {
+  return {
+    model: target.id,
+    attempt,
+    outcome: 'failed',
+    kind: failure.failure.kind,
+    status: failure.failure.status,
+    message: failure.message,
+    durationMs: performance.now() - started,
+  };
 }
 
 function cancelled(attempts: Attempt[]): CallOutcome {

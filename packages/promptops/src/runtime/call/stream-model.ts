@@ -9,7 +9,9 @@ import {
   type CallDependencies,
   type CallPolicy,
   combineSignals,
+  failedAttempt,
   type ModelTarget,
+  skippedAttempt,
 } from './call-model.ts';
 
 export interface StreamPolicy extends CallPolicy {
@@ -33,13 +35,7 @@ export async function* streamModel(
   let lastError: ProviderFailure | undefined;
   for (const target of targets) {
     if (!dependencies.breakers.allow(target.provider.name)) {
-      dependencies.attempts.push({
-        model: target.id,
-        attempt: 0,
-        outcome: 'skipped',
-        kind: 'circuit-open',
-        durationMs: 0,
-      });
+      dependencies.attempts.push(skippedAttempt(target));
       continue;
     }
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
@@ -66,15 +62,7 @@ export async function* streamModel(
         }
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
         dependencies.breakers.record(target.provider.name, false);
-        dependencies.attempts.push({
-          model: target.id,
-          attempt,
-          outcome: 'failed',
-          kind: failure.failure.kind,
-          status: failure.failure.status,
-          message: failure.message,
-          durationMs: performance.now() - started,
-        });
+        dependencies.attempts.push(failedAttempt(target, attempt, failure, started));
         lastError = failure;
         if (dependencies.signal?.aborted || !failure.retryable || attempt === policy.retries) break;
         const delay = retryDelay(attempt, failure.failure.retryAfterMs, policy.backoff);
@@ -101,14 +89,7 @@ export async function* streamModel(
         }
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
         dependencies.breakers.record(target.provider.name, false);
-        dependencies.attempts.push({
-          model: target.id,
-          attempt,
-          outcome: 'failed',
-          kind: failure.failure.kind,
-          message: failure.message,
-          durationMs: performance.now() - started,
-        });
+        dependencies.attempts.push(failedAttempt(target, attempt, failure, started));
         throw failure;
       }
     }

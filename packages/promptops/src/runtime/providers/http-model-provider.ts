@@ -95,16 +95,7 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
 
     async generate(request) {
       const { call, response } = await send(request, false);
-      const text = await readText(call, response, request.signal);
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        throw callFailure(call, 'bad-response', `the response is not JSON: ${truncate(text, 200)}`, {
-          cause: error,
-        });
-      }
-      return protocol.readResponse(json, call);
+      return protocol.readResponse(await readJson(call, response, request.signal), call);
     },
 
     async *stream(request) {
@@ -147,22 +138,29 @@ export function createHttpModelProvider(protocol: HttpProtocol, options: HttpPro
               endpoint.path,
               endpoint.body(request),
             );
-            const text = await readText(call, response, request.signal);
-            let json: unknown;
-            try {
-              json = JSON.parse(text);
-            } catch (error) {
-              throw callFailure(call, 'bad-response', `the response is not JSON: ${truncate(text, 200)}`, {
-                cause: error,
-              });
-            }
-            return endpoint.readResponse(json, call);
+            return endpoint.readResponse(await readJson(call, response, request.signal), call);
           },
         }
       : {}),
 
     close: () => client.close(),
   };
+}
+
+/** The body as JSON; anything else is a `bad-response` quoting the start of what came. */
+async function readJson(
+  call: CallIdentity,
+  response: HttpResponse,
+  signal: AbortSignal | undefined,
+): Promise<unknown> {
+  const text = await readText(call, response, signal);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw callFailure(call, 'bad-response', `the response is not JSON: ${truncate(text, 200)}`, {
+      cause: error,
+    });
+  }
 }
 
 async function readText(call: CallIdentity, response: HttpResponse, signal: AbortSignal | undefined) {
