@@ -175,7 +175,8 @@ describe('HTTP adapters', () => {
 
   it('time out when a stream stalls between events for longer than the timeout', async () => {
     const server = await startScriptedModelServer({
-      rules: [{ reply: 'one two three', faults: { chunkDelayMs: 1_000 } }],
+      // A stall far past the timeout: undici checks body timeouts on a coarse timer, and CI is busy.
+      rules: [{ reply: 'one two three', faults: { chunkDelayMs: 5_000 } }],
     });
     onTestFinished(() => server.close());
     const provider = closeAfter(
