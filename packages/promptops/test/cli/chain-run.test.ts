@@ -103,3 +103,17 @@ describe('promptops run and chain on the embedded default, against the scripted 
     expect(result.stderr).toContain('OPENAI_API_KEY is not set');
   });
 });
+
+describe('promptops run --stream', () => {
+  const scratch = useCliScratch('promptops-stream-', { push: true });
+
+  it('prints the answer as it streams, then the status line', async () => {
+    const result = await cli(
+      ['run', 'support/compressed-classify', '--var', 'ticket=My invoice is wrong', '--stream', ...SCRIPT],
+      { cwd: scratch.project, dataDir: scratch.dataDir },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('billing');
+    expect(result.stderr).toMatch(/status ok · v1 latest · openai\/gpt-4o-mini/);
+  });
+});

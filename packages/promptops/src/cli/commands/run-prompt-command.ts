@@ -12,9 +12,11 @@ export const runPromptCommand: Command = {
   name: 'run',
   summary: 'Run a governed prompt through the runtime: validated, routed, metered and recorded',
   usage:
-    'run NAME[@ENV|#VERSION] [--var name=value ...] [--key STICKY_KEY] [--complexity low|medium|high] [--scripted-model FILE]',
+    'run NAME[@ENV|#VERSION] [--var name=value ...] [--env ENV] [--stream] [--key STICKY_KEY] [--complexity low|medium|high] [--scripted-model FILE]',
   options: {
     ...VARIABLE_OPTIONS,
+    env: { type: 'string' },
+    stream: { type: 'boolean' },
     key: { type: 'string' },
     complexity: { type: 'string' },
     'scripted-model': { type: 'string' },
@@ -22,6 +24,19 @@ export const runPromptCommand: Command = {
   async run(context, parsed) {
     const reference = parseReference(requirePositional(parsed, 0, 'NAME', this.usage), 'NAME');
     rejectExtraPositionals(parsed, 1, this.usage);
+    const environmentFlag = stringOption(parsed, 'env');
+    if (environmentFlag !== undefined && !('latest' in reference.selector)) {
+      throw new PromptopsError(
+        'invalid_argument',
+        `give the environment once: ${reference.name}@ENV or --env ENV`,
+        {
+          parameter: 'env',
+        },
+      );
+    }
+    const environment =
+      environmentFlag ?? ('environment' in reference.selector ? reference.selector.environment : undefined);
+    const streamed = parsed.values.stream === true;
     const complexity = stringOption(parsed, 'complexity');
     if (complexity !== undefined && !['low', 'medium', 'high'].includes(complexity)) {
       throw new PromptopsError('invalid_argument', '--complexity must be low, medium or high', {
@@ -41,12 +56,22 @@ export const runPromptCommand: Command = {
           listOption(parsed, 'var'),
           (target.content as PromptContent).variables,
         );
-        return runtime.run(reference.name, variables, {
-          environment: 'environment' in reference.selector ? reference.selector.environment : undefined,
+        const options = {
+          environment,
           version: 'version' in reference.selector ? reference.selector.version : undefined,
           stickyKey: stringOption(parsed, 'key'),
           complexity: complexity as 'low' | 'medium' | 'high' | undefined,
-        });
+        };
+        if (!streamed || context.json) return runtime.run(reference.name, variables, options);
+        // Text as it arrives on stdout; the status line follows once the stream has ended.
+        const stream = runtime.stream(reference.name, variables, options);
+        try {
+          for await (const text of stream.textStream) context.stdout(text);
+        } catch {
+          // The result below says what broke the stream.
+        }
+        context.stdout('\n');
+        return { ...(await stream.result), output: '' };
       },
     );
     if (context.json) context.stdout(`${toJson(result)}\n`);
