@@ -133,3 +133,24 @@ describe('createCircuitBreakers', () => {
     expect(breakers.state('openai')).toBe('half-open');
   });
 });
+
+describe('circuit breaker and late results', () => {
+  it('ignores a success from a call that was in flight when the circuit opened', () => {
+    let now = 0;
+    const breakers = createCircuitBreakers({
+      minimumCalls: 2,
+      failureRate: 0.5,
+      cooldownMs: 1_000,
+      now: () => now,
+    });
+    breakers.record('p', false);
+    breakers.record('p', false);
+    expect(breakers.state('p')).toBe('open');
+    breakers.record('p', true); // a slow call started before the circuit opened
+    expect(breakers.state('p')).toBe('open');
+    now = 1_000;
+    expect(breakers.allow('p')).toBe(true);
+    breakers.record('p', true);
+    expect(breakers.state('p')).toBe('closed');
+  });
+});

@@ -56,6 +56,9 @@ export function createCircuitBreakers(options: CircuitBreakerOptions = {}) {
     record(provider: string, success: boolean): void {
       const entry = circuit(provider);
       if (entry.openedAt !== null) {
+        // Only the probe decides while the circuit is open: a call that was already in flight when
+        // it opened must not close it early (or keep it shut) by finishing late.
+        if (!entry.probing) return;
         entry.probing = false;
         if (success) {
           entry.openedAt = null;
