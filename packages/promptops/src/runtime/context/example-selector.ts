@@ -1,6 +1,6 @@
 import type { Example } from '../../catalog/content/example-bank-content.ts';
 import type { ModelProvider } from '../providers/provider.ts';
-import { selectExamples } from './select-examples.ts';
+import { selectExamples, termVector } from './select-examples.ts';
 
 export interface ExampleSelection {
   examples: Example[];
@@ -29,10 +29,26 @@ export function createExampleSelector(embeddings?: {
   model: string;
 }): ExampleSelector {
   const cache = new Map<string, Promise<number[][]>>();
+  const lexicalVectors = new Map<string, Map<string, number>[]>();
+  const lexical = (
+    bankKey: string,
+    query: string,
+    examples: Example[],
+    k: number,
+    mode: 'similarity' | 'first' | 'random',
+  ) => {
+    let vectors = lexicalVectors.get(bankKey);
+    if (!vectors && mode === 'similarity') {
+      vectors = examples.map((example) => termVector(example.input));
+      if (lexicalVectors.size > 1_000) lexicalVectors.delete(lexicalVectors.keys().next().value!);
+      lexicalVectors.set(bankKey, vectors);
+    }
+    return selectExamples(query, examples, k, mode, Math.random, vectors);
+  };
   return async ({ bankKey, query, examples, k, mode }) => {
     const provider = embeddings?.provider;
     if (mode !== 'similarity' || !embeddings || !provider?.embed) {
-      const chosen = selectExamples(query, examples, k, mode);
+      const chosen = lexical(bankKey, query, examples, k, mode);
       return { examples: chosen.examples, method: chosen.method };
     }
     try {
@@ -61,7 +77,7 @@ export function createExampleSelector(embeddings?: {
         method: `embeddings:${embeddings.id}`,
       };
     } catch (error) {
-      const chosen = selectExamples(query, examples, k, mode);
+      const chosen = lexical(bankKey, query, examples, k, mode);
       return {
         examples: chosen.examples,
         method: chosen.method,

@@ -13,6 +13,8 @@ export function selectExamples(
   k: number,
   mode: 'similarity' | 'first' | 'random' = 'similarity',
   random: () => number = Math.random,
+  /** The examples' term vectors when the caller keeps them (they depend only on the bank version). */
+  exampleVectors?: Map<string, number>[],
 ): { examples: Example[]; method: SimilarityMethod | 'first' | 'random' } {
   if (mode === 'first') return { examples: examples.slice(0, k), method: 'first' };
   if (mode === 'random') {
@@ -28,13 +30,13 @@ export function selectExamples(
   const scored = examples.map((example, index) => ({
     example,
     index,
-    score: cosine(queryVector, termVector(example.input)),
+    score: cosine(queryVector, exampleVectors?.[index] ?? termVector(example.input)),
   }));
   scored.sort((left, right) => right.score - left.score || left.index - right.index);
   return { examples: scored.slice(0, k).map((entry) => entry.example), method: 'lexical' };
 }
 
-function termVector(text: string): Map<string, number> {
+export function termVector(text: string): Map<string, number> {
   const words =
     text
       .toLowerCase()
