@@ -66,18 +66,22 @@ export async function runPipeline(
     if (generated.check.confidence !== undefined) result.confidence = generated.check.confidence;
     // 9. output guards (the guardrails issue plugs in here)
     for (const guard of parts.outputGuards) {
-      const verdict = await guard({
+      const outcome = await guard({
         prompt: name,
         content: prepared.content,
         variables: prepared.variables,
         output: result.output,
       });
-      if (!verdict) continue;
+      if (!outcome) continue;
+      const { variables: _variables, output: redacted, ...verdict } = outcome;
       result.verdicts.push(verdict);
       if (verdict.action === 'block' || verdict.action === 'escalate') {
+        // What the guard stopped is never returned: the caller gets the status and the reason.
         result.output = '';
+        delete result.parsed;
         return finishRun(parts, state, verdict.action === 'block' ? 'blocked' : 'escalated', verdict.reason);
       }
+      if (redacted !== undefined) result.output = redacted;
     }
     const check = generated.check;
     const reason =

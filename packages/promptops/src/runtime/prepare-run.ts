@@ -39,15 +39,18 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   // 2. check input
   const checked = validateVariables(content.variables, state.variables);
   if (!checked.ok) throw checked.error;
-  // 3. input guards (the guardrails issue plugs in here)
+  // 3. input guards: a verdict may block, escalate, or hand back redacted variables
+  let variables = checked.variables;
   for (const guard of parts.inputGuards) {
-    const verdict = await guard({ prompt: name, content, variables: checked.variables });
-    if (!verdict) continue;
+    const outcome = await guard({ prompt: name, content, variables });
+    if (!outcome) continue;
+    const { variables: redacted, output: _output, ...verdict } = outcome;
     result.verdicts.push(verdict);
     if (verdict.action === 'block' || verdict.action === 'escalate') return { ready: false, verdict };
+    if (redacted) variables = redacted;
   }
   // 5. render (before 4: examples are chosen by similarity to the rendered input)
-  const rendered = await renderPrompt(content, checked.variables, {
+  const rendered = await renderPrompt(content, variables, {
     fragments: parts.cache.fragmentSource(options.environment),
     file: `${name}#${resolved.version}`,
   });
@@ -92,7 +95,7 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   return {
     ready: true,
     content,
-    variables: checked.variables,
+    variables,
     messages,
     plan: plan.value,
     targets: budget.targets,

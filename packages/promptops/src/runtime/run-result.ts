@@ -12,6 +12,10 @@ export interface GuardVerdict {
   stage: 'input' | 'output';
   action: 'allow' | 'redact' | 'block' | 'escalate';
   reason?: string;
+  /** Where in the checked text, and what was found there (entity types, terms); never the text itself. */
+  spans?: { start: number; end: number; label: string }[];
+  /** The variable or part of the output the spans are in. */
+  field?: string;
 }
 
 export interface RunUsage {

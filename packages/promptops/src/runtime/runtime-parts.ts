@@ -50,7 +50,16 @@ export type GuardHook = (input: {
   content: PromptContent;
   variables: Record<string, unknown>;
   output?: string;
-}) => Promise<GuardVerdict | undefined> | GuardVerdict | undefined;
+}) => Promise<GuardOutcome | undefined> | GuardOutcome | undefined;
+
+/**
+ * A guard's verdict, and for `redact` the redacted values that replace what it checked: variables
+ * (input guards) or the output (output guards).
+ */
+export interface GuardOutcome extends GuardVerdict {
+  variables?: Record<string, unknown>;
+  output?: string;
+}
 
 /** Everything the pipeline composes; built once by createRuntime, shared by every run. */
 export interface RuntimeParts {
