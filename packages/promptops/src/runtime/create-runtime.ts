@@ -2,6 +2,8 @@ import type { ProjectConfig } from '../catalog/files/project-config.ts';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
 import type { Policies } from '../governance/policies/index.ts';
+import { createGuardHooks, type GuardDetectors } from '../guardrails/create-guard-hooks.ts';
+import { defaultGuardDetectors } from '../guardrails/default-detectors.ts';
 import { CATALOG_CHANNEL, type DatabaseHandle, fingerprintKey } from '../store/index.ts';
 import { createBudgetGate } from './budgets/index.ts';
 import type { ModelTarget } from './call/call-model.ts';
@@ -34,6 +36,8 @@ export interface RuntimeOptions {
   providers: Record<string, ModelProvider>;
   budget?: BudgetGate;
   inputGuards?: GuardHook[];
+  /** The detectors the policy-driven guards use (PII, injection); the built-in ones by default. */
+  guardDetectors?: GuardDetectors;
   outputGuards?: GuardHook[];
   /** Retries per model after the first attempt. */
   retries?: number;
@@ -70,6 +74,8 @@ export async function createRuntime(options: RuntimeOptions) {
       ? createBudgetGate({ db: options.handle.db, policies: options.policies, models })
       : undefined;
   const budget = options.budget ?? ownBudget ?? NO_BUDGETS;
+  // Stages 3 and 9 from policies.yaml `guards`, for prompts that name a guard policy.
+  const guards = createGuardHooks(options.policies, options.guardDetectors ?? defaultGuardDetectors());
   const parts: RuntimeParts = {
     cache,
     planModels: createPlanner(options),
@@ -78,8 +84,8 @@ export async function createRuntime(options: RuntimeOptions) {
     budget,
     recorder,
     selectExamples: createExampleSelector(embeddingsTarget(options)),
-    inputGuards: options.inputGuards ?? [],
-    outputGuards: options.outputGuards ?? [],
+    inputGuards: options.inputGuards ?? [guards.input],
+    outputGuards: options.outputGuards ?? [guards.output],
   };
   return {
     parts,

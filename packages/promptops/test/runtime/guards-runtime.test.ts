@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { listRunRecords } from '../../src/store/index.ts';
+import { type RuntimeFixture, startRuntimeFixture } from './runtime-fixture.ts';
+
+const ASSISTANT = 'support/assistant';
+
+describe('output guards from policies.yaml on the customer-facing assistant', () => {
+  let fixture: RuntimeFixture;
+  beforeAll(async () => {
+    fixture = await startRuntimeFixture();
+  });
+  afterAll(() => fixture.close());
+  beforeEach(() => fixture.server.reset());
+
+  it('escalates an unauthorised refund promise instead of returning it', async () => {
+    fixture.server.setRules([{ reply: "Sorry about that! We'll refund you in full today." }]);
+    const result = await fixture.runtime.run(ASSISTANT, {
+      customer_message: 'I want my money back for the broken kettle',
+    });
+    expect(result).toMatchObject({ status: 'escalated', output: '' });
+    expect(result.reason).toContain('refund');
+    expect(result.verdicts).toEqual([expect.objectContaining({ stage: 'output', action: 'escalate' })]);
+    await fixture.runtime.flush();
+    const [record] = await listRunRecords(fixture.handle.db, { prompt: ASSISTANT, limit: 1 });
+    expect(record).toMatchObject({ status: 'escalated' });
+    expect(JSON.stringify(record!.verdicts)).toContain('commitments');
+  });
+
+  it('blocks an answer that talks about a competitor', async () => {
+    fixture.server.setRules([{ reply: 'Globex sells a similar kettle for less, you could try them.' }]);
+    const result = await fixture.runtime.run(ASSISTANT, {
+      customer_message: 'Is there a cheaper kettle anywhere?',
+    });
+    expect(result).toMatchObject({ status: 'blocked', output: '' });
+    expect(result.reason).toContain('Globex');
+  });
+
+  it('lets an ordinary answer through', async () => {
+    fixture.server.setRules([
+      { reply: 'I am sorry the kettle arrived broken. I can start a return for you.' },
+    ]);
+    const result = await fixture.runtime.run(ASSISTANT, { customer_message: 'My kettle arrived broken' });
+    expect(result).toMatchObject({ status: 'ok', verdicts: [] });
+  });
+});
+
+describe('a refund promise that is also a banned phrase', () => {
+  let fixture: RuntimeFixture;
+  beforeAll(async () => {
+    fixture = await startRuntimeFixture();
+  });
+  afterAll(() => fixture.close());
+
+  it('is blocked: the strictest verdict wins, and both reasons are kept', async () => {
+    fixture.server.setRules([{ reply: 'Good news: your refund has been approved.' }]);
+    const result = await fixture.runtime.run(ASSISTANT, { customer_message: 'Refund please' });
+    expect(result.status).toBe('blocked');
+    expect(result.reason).toContain('refund has been approved');
+    expect(result.reason).toContain('unauthorised commitment');
+  });
+});
