@@ -1,0 +1,72 @@
+// Word-level matchers over tokens. Phrases are matched on tokens rather than with open-ended
+// regular expressions so that every match is linear in the input and gaps stay bounded.
+import type { SignalSpan } from './injection-signal.ts';
+import type { Token } from './normalize-for-scan.ts';
+
+export type Hit = { span: SignalSpan; score: number };
+
+/** Every place where `phrase` (space-separated words) occurs as consecutive tokens. */
+export function findPhrase(tokens: readonly Token[], phrase: string, score: number, reason: string): Hit[] {
+  const words = phrase.split(' ');
+  const hits: Hit[] = [];
+  for (let index = 0; index + words.length <= tokens.length; index += 1) {
+    let same = true;
+    for (let offset = 0; offset < words.length && same; offset += 1) {
+      same = tokens[index + offset]!.word === words[offset];
+    }
+    if (same) {
+      const last = tokens[index + words.length - 1]!;
+      hits.push({ span: { start: tokens[index]!.start, end: last.end, reason }, score });
+    }
+  }
+  return hits;
+}
+
+export type VerbObjectRule = {
+  verbs: ReadonlySet<string>;
+  objects: ReadonlySet<string>;
+  /** Words between verb and object that make the match strong ("previous", "your"). */
+  qualifiers: ReadonlySet<string>;
+  /** How many tokens after the verb the object may appear. */
+  window: number;
+  strong: number;
+  weak: number;
+  reason: string;
+};
+
+/**
+ * A verb followed, within a few words, by an instruction object ("ignore ... instructions").
+ * Without a qualifier in between, the match scores `weak`: "forget the rules of chess" is not an attack.
+ */
+export function findVerbObject(tokens: readonly Token[], rule: VerbObjectRule): Hit[] {
+  const hits: Hit[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    if (!rule.verbs.has(tokens[index]!.word)) continue;
+    let qualified = false;
+    const last = Math.min(tokens.length - 1, index + rule.window);
+    for (let next = index + 1; next <= last; next += 1) {
+      const word = tokens[next]!.word;
+      if (rule.qualifiers.has(word)) qualified = true;
+      if (rule.objects.has(word)) {
+        const score = qualified ? rule.strong : rule.weak;
+        if (score > 0) {
+          hits.push({
+            span: { start: tokens[index]!.start, end: tokens[next]!.end, reason: rule.reason },
+            score,
+          });
+        }
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** Every regular-expression match as a hit. Patterns passed here must be linear-time safe. */
+export function findPattern(text: string, pattern: RegExp, score: number, reason: string): Hit[] {
+  const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+  return [...text.matchAll(global)].map((match) => ({
+    span: { start: match.index, end: match.index + match[0].length, reason },
+    score,
+  }));
+}

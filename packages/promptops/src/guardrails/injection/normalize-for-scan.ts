@@ -1,0 +1,98 @@
+// Text normalisation shared by every injection signal: attackers hide keywords behind look-alike
+// letters (Cyrillic "о" for Latin "o"), zero-width characters and full-width forms.
+
+/** Only the first 64 KB of a message are scanned; results say when the rest was left out. */
+export const MAX_SCAN_CHARS = 65_536;
+
+const ZERO_WIDTH = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+// Cyrillic and Greek letters that render like Latin ones (a small, hand-picked subset of the
+// Unicode confusables table; enough for the keywords the signals look for).
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a',
+  в: 'b',
+  с: 'c',
+  е: 'e',
+  ё: 'e',
+  һ: 'h',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  ѕ: 's',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ϲ: 'c',
+  ı: 'i',
+};
+const LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
+
+export type ScanText = {
+  /** NFKC, zero-width characters removed, look-alikes mapped to Latin, lower case. */
+  text: string;
+  /** As `text` but keeping the input's case ("DAN" versus "Dan"). */
+  cased: string;
+  /** True when the input was longer than {@link MAX_SCAN_CHARS} and only its start was read. */
+  truncated: boolean;
+  /** Zero-width characters found inside the scanned part. */
+  zeroWidthCount: number;
+  /** Words that mix Latin letters with Cyrillic or Greek ones, a typical homoglyph trick. */
+  mixedScriptWords: number;
+};
+
+const MIXED_WORD = /[\p{L}]+/gu;
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/**
+ * Normalise a message before matching. Offsets in signal spans refer to `text`, not the input.
+ * @example normalizeForScan('іgnore\u200B previous').text // 'ignore previous'
+ */
+export function normalizeForScan(input: string): ScanText {
+  const truncated = input.length > MAX_SCAN_CHARS;
+  const head = truncated ? input.slice(0, MAX_SCAN_CHARS) : input;
+  const nfkc = head.normalize('NFKC');
+  const zeroWidthCount = nfkc.match(ZERO_WIDTH)?.length ?? 0;
+  const visible = nfkc.replace(ZERO_WIDTH, '');
+  let mixedScriptWords = 0;
+  for (const word of visible.match(MIXED_WORD) ?? []) {
+    if (LATIN.test(word) && CYRILLIC_OR_GREEK.test(word)) mixedScriptWords += 1;
+  }
+  const text = visible.toLowerCase().replace(LOOK_ALIKE_PATTERN, (letter) => LOOK_ALIKES[letter] ?? letter);
+  return { text, cased: visible, truncated, zeroWidthCount, mixedScriptWords };
+}
+
+export type Token = { word: string; start: number; end: number };
+
+const WORD = /[\p{L}\p{N}_']+/gu;
+
+/** Words of a normalised text with their offsets (one pass, linear time). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    tokens.push({ word: match[0], start, end: start + match[0].length });
+  }
+  return tokens;
+}
