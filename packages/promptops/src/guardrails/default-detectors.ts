@@ -1,10 +1,15 @@
 import type { GuardDetectors } from './create-guard-hooks.ts';
+import { detectInjection } from './injection/index.ts';
 
 /**
- * The built-in detectors the runtime's guards use. The PII scanner and the injection scorer join
- * here as they land (guardrails/pii, guardrails/injection); until then policies' pii and injection
- * settings have nothing to run and only length, policy terms and commitments are enforced.
+ * The built-in detectors the runtime's guards use: the offline injection scorer, and the PII scanner
+ * once guardrails/pii lands (until then a policy's pii settings have nothing to run).
  */
 export function defaultGuardDetectors(): GuardDetectors {
-  return {};
+  return {
+    injectionScore(text) {
+      const result = detectInjection(text);
+      return { score: result.score, signals: result.signals.map((signal) => signal.signal) };
+    },
+  };
 }
