@@ -3,7 +3,7 @@ import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
 import type { Policies } from '../governance/policies/index.ts';
 import { createGuardHooks, type GuardDetectors } from '../guardrails/create-guard-hooks.ts';
-import { defaultGuardDetectors } from '../guardrails/default-detectors.ts';
+import { checkGuardEntities, defaultGuardDetectors } from '../guardrails/default-detectors.ts';
 import { CATALOG_CHANNEL, type DatabaseHandle, fingerprintKey } from '../store/index.ts';
 import { createBudgetGate } from './budgets/index.ts';
 import type { ModelTarget } from './call/call-model.ts';
@@ -75,6 +75,7 @@ export async function createRuntime(options: RuntimeOptions) {
       : undefined;
   const budget = options.budget ?? ownBudget ?? NO_BUDGETS;
   // Stages 3 and 9 from policies.yaml `guards`, for prompts that name a guard policy.
+  if (!options.guardDetectors) checkGuardEntities(options.policies.guards);
   const guards = createGuardHooks(options.policies, options.guardDetectors ?? defaultGuardDetectors());
   const parts: RuntimeParts = {
     cache,

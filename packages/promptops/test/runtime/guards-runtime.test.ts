@@ -85,3 +85,33 @@ describe('input guards on the customer-facing assistant', () => {
     expect(result.status).toBe('ok');
   });
 });
+
+describe('personal data in the customer-facing assistant', () => {
+  let fixture: RuntimeFixture;
+  beforeAll(async () => {
+    fixture = await startRuntimeFixture();
+  });
+  afterAll(() => fixture.close());
+  beforeEach(() => fixture.server.reset());
+
+  it('redacts a card number before it reaches the model, and says so', async () => {
+    fixture.server.setRules([{ reply: 'Thanks, I have noted the issue with your payment.' }]);
+    const result = await fixture.runtime.run(ASSISTANT, {
+      customer_message: 'My card 4111 1111 1111 1111 was charged twice',
+    });
+    expect(result.status).toBe('ok');
+    expect(result.verdicts).toEqual([expect.objectContaining({ stage: 'input', action: 'redact' })]);
+    const sent = JSON.stringify(fixture.server.requests()[0]!.body);
+    expect(sent).not.toContain('4111 1111 1111 1111');
+    expect(sent).toMatch(/charged twice/);
+  });
+
+  it('redacts a card number the model made up in its answer', async () => {
+    fixture.server.setRules([{ reply: 'The card on file is 5555 5555 5555 4444.' }]);
+    const result = await fixture.runtime.run(ASSISTANT, {
+      customer_message: 'Which card do you have for me?',
+    });
+    expect(result.output).not.toContain('5555 5555 5555 4444');
+    expect(result.verdicts).toEqual([expect.objectContaining({ stage: 'output', action: 'redact' })]);
+  });
+});
