@@ -8,6 +8,7 @@ export interface CommandContext {
   env: Record<string, string | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
+  stdin?(): Promise<string>;
   /** `--json`: machine-readable output on stdout, nothing else there. */
   json: boolean;
   actor: string;

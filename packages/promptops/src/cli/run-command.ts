@@ -13,6 +13,8 @@ export interface CommandIo {
   env: Record<string, string | undefined>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, read whole; commands that accept `-` as a file use it. */
+  stdin?(): Promise<string>;
 }
 
 const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {

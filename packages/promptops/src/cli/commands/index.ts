@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { auditCommand } from './audit-command.ts';
 import { chainCommand } from './chain-command.ts';
 import { diffCommand } from './diff-command.ts';
+import { guardCommand } from './guard-command.ts';
 import { historyCommand } from './history-command.ts';
 import { initCommand } from './init-command.ts';
 import { labelCommand } from './label-command.ts';
@@ -27,5 +28,6 @@ export const COMMANDS: Command[] = [
   chainCommand,
   labelCommand,
   retireCommand,
+  guardCommand,
   auditCommand,
 ];
