@@ -27,6 +27,8 @@ function isFalsePositive(text: string, start: number, end: number): boolean {
   if (GUID.test(token) || VERSION.test(candidate) || VERSION.test(token)) return true;
   const digits = candidate.replace(/\D/g, '');
   if (/^(\d)\1+$/.test(digits)) return true;
+  // ISBN-13s (978/979 prefix) are book numbers, not phones.
+  if (digits.length === 13 && /^97[89]/.test(digits)) return true;
   // Card numbers are found by their own detector.
   return digits.length >= 13 && passesLuhn(digits);
 }
@@ -49,6 +51,19 @@ function unverifiedFinding(text: string, start: number, end: number): Finding | 
   return makeFinding(text, { type: 'phone', detector: 'phone/unverified', start, end, score: 0.4 });
 }
 
+/**
+ * How much a number looks like a phone number on its own. Numbering plans (Germany's especially)
+ * accept almost any digit run, so a bare run scores below the guards' 0.5 threshold unless a context
+ * word ("call", "phone") is near; an international `+` prefix or phone-style grouping is evidence
+ * (bench/pii-eval.ts: ISBNs, order numbers and timestamps were flagged as German phones before this).
+ */
+function baseScore(candidate: string): number {
+  if (candidate.startsWith('+')) return 0.8;
+  const digits = candidate.replace(/\D/g, '').length;
+  const grouped = /^\(\d{2,5}\)|\d[ .-]\d/.test(candidate);
+  return grouped && digits >= 10 ? 0.5 : 0.35;
+}
+
 export const detectPhone: Detector = (text, context) => {
   const regions = context.phoneRegions.filter((region) => isSupportedCountry(region)) as CountryCode[];
   const bySpan = new Map<string, Finding>();
@@ -67,7 +82,7 @@ export const detectPhone: Detector = (text, context) => {
         const end = candidate.index + found.endsAt;
         const key = `${start}:${end}`;
         if (bySpan.has(key) || isFalsePositive(text, start, end)) continue;
-        const score = scoreWithContext(text, [start, end], 0.7, CONTEXT, 0.2);
+        const score = scoreWithContext(text, [start, end], baseScore(text.slice(start, end)), CONTEXT, 0.3);
         bySpan.set(key, makeFinding(text, { type: 'phone', detector: `phone/${region}`, start, end, score }));
       }
     }
