@@ -9,7 +9,10 @@ import type { ModelUsage } from './providers/provider.ts';
 import { failRun, finishRun, startRun } from './run-lifecycle.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
-import type { RuntimeParts } from './runtime-parts.ts';
+import type { GuardOutcome, RuntimeParts } from './runtime-parts.ts';
+
+/** Characters held back from the caller until the output guards have seen what follows them. */
+const STREAM_GUARD_WINDOW = 64;
 
 export interface RunStream {
   /** The answer's text as it arrives. Throws if the stream breaks after it started. */
@@ -59,6 +62,22 @@ export function streamPipeline(
       result.attempts = attempts;
       let usage: ModelUsage | null = null;
       let output = '';
+      let released = 0;
+      // Output guards run on the text so far at every part; the last WINDOW characters are held back
+      // until the next check, so a banned term or a leak split across parts is cut before it is sent.
+      const guardStop = async (): Promise<GuardOutcome | undefined> => {
+        for (const guard of parts.outputGuards) {
+          const outcome = await guard({
+            prompt: name,
+            content: prepared.content,
+            variables: prepared.variables,
+            output,
+          });
+          // A redaction cannot reach text already sent, so a streamed answer needing one is stopped.
+          if (outcome && outcome.action !== 'allow') return outcome;
+        }
+        return undefined;
+      };
       for await (const part of streamModel(
         prepared.targets,
         { messages: prepared.messages, parameters: prepared.plan.parameters },
@@ -75,9 +94,28 @@ export function streamPipeline(
       )) {
         if (part.type === 'text-delta') {
           output += part.text;
-          yield part.text;
+          const stop = await guardStop();
+          if (stop) {
+            const { variables: _variables, output: _output, ...verdict } = stop;
+            result.verdicts.push(verdict);
+            result.output = '';
+            const status = verdict.action === 'escalate' ? 'escalated' : 'blocked';
+            done(finishRun(parts, state, status, verdict.reason));
+            throw new PromptopsError(
+              'guard_blocked',
+              `the answer was stopped by ${verdict.guard}: ${verdict.reason ?? verdict.action}`,
+              {},
+            );
+          }
+          const window = prepared.content.guards?.policy ? STREAM_GUARD_WINDOW : 0;
+          const safe = Math.max(released, output.length - window);
+          if (safe > released) {
+            yield output.slice(released, safe);
+            released = safe;
+          }
         } else if (part.type === 'finish') usage = part.usage;
       }
+      if (output.length > released) yield output.slice(released);
       result.output = output;
       const measured = usageOrEstimate(usage, prepared.messages, { text: output });
       result.usage = measured;

@@ -78,3 +78,31 @@ describe('runtime.stream against the scripted model server', () => {
     expect(result.attempts.at(-1)).toMatchObject({ outcome: 'failed', kind: 'stream-cut' });
   });
 });
+
+describe('runtime.stream with output guards', () => {
+  let fixture: RuntimeFixture;
+  beforeAll(async () => {
+    fixture = await startRuntimeFixture();
+  });
+  afterAll(() => fixture.close());
+
+  it('cuts a banned term split across parts before it reaches the caller', async () => {
+    fixture.server.setRules([
+      {
+        reply: {
+          text: 'You could also try Globex... no: Globex sells it.',
+          chunks: ['You could also try Glo', 'bex... no: Glo', 'bex sells it.'],
+        },
+      },
+    ]);
+    const stream = fixture.runtime.stream('support/assistant', {
+      customer_message: 'Where else can I buy it?',
+    });
+    const read = await readAll(stream.textStream);
+    expect(read.text).not.toContain('Globex');
+    expect(read.error?.message).toContain('stopped');
+    const result = await stream.result;
+    expect(result).toMatchObject({ status: 'blocked', output: '' });
+    expect(result.reason).toContain('Globex');
+  });
+});
