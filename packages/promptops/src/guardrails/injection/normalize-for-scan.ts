@@ -1,3 +1,5 @@
+import { LOOK_ALIKE_LETTERS } from '../look-alike-letters.ts';
+
 // Text normalisation shared by every injection signal: attackers hide keywords behind look-alike
 // letters (Cyrillic "о" for Latin "o"), zero-width characters and full-width forms.
 
@@ -6,46 +8,8 @@ export const MAX_SCAN_CHARS = 65_536;
 
 const ZERO_WIDTH = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
-// Cyrillic and Greek letters that render like Latin ones (a small, hand-picked subset of the
-// Unicode confusables table; enough for the keywords the signals look for).
-const LOOK_ALIKES: Record<string, string> = {
-  а: 'a',
-  в: 'b',
-  с: 'c',
-  е: 'e',
-  ё: 'e',
-  һ: 'h',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  ѕ: 's',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  ɡ: 'g',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ϲ: 'c',
-  ı: 'i',
-};
+// The same look-alike table as the PII normaliser (guardrails/look-alike-letters.ts).
+const LOOK_ALIKES = LOOK_ALIKE_LETTERS;
 const LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
 
 export type ScanText = {
