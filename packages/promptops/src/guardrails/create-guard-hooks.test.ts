@@ -91,3 +91,28 @@ describe('createGuardHooks', () => {
     expect(outcome?.guard).toBe('strict:policy-terms+commitments');
   });
 });
+
+describe('guard policy by risk tier', () => {
+  it('applies the tier default to prompts that name no policy, and a named policy wins', () => {
+    const tiered = createGuardHooks(
+      {
+        guards: { ...policies.guards, lenient: { output: { banned_terms: ['nothing-matches'] } } },
+        tiers: { high: { guard_policy: 'strict' } },
+      },
+      detectors,
+    );
+    const output = 'Globex is cheaper.';
+    expect(tiered.output({ prompt: 'p', content: { risk: 'high' }, variables: {}, output })).toMatchObject({
+      action: 'block',
+    });
+    expect(tiered.output({ prompt: 'p', content: { risk: 'low' }, variables: {}, output })).toBeUndefined();
+    expect(
+      tiered.output({
+        prompt: 'p',
+        content: { risk: 'high', guards: { policy: 'lenient' } },
+        variables: {},
+        output,
+      }),
+    ).toBeUndefined();
+  });
+});

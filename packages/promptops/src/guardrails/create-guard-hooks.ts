@@ -21,7 +21,7 @@ export interface GuardDetectors {
 /** The hook shapes of runtime/runtime-parts.ts, restated so guardrails does not import the runtime. */
 export interface GuardHookInput {
   prompt: string;
-  content: { guards?: { policy?: string } };
+  content: { guards?: { policy?: string }; risk?: string };
   variables: Record<string, unknown>;
   output?: string;
 }
@@ -39,15 +39,18 @@ export type GuardHookFunction = (input: GuardHookInput) => GuardHookOutcome | un
 
 /**
  * The runtime's input and output guard stages from policies.yaml `guards`: a prompt names its
- * policy (`guards.policy`); each check returns a result, the strictest action wins, and the outcome
+ * policy (`guards.policy`) or gets its risk tier's (`tiers.<risk>.guard_policy`); each check
+ * returns a result, the strictest action wins, and the outcome
  * carries every reason and span (never the matched text itself, which may be personal data).
  */
 export function createGuardHooks(
-  policies: { guards: Record<string, GuardPolicy> },
+  policies: { guards: Record<string, GuardPolicy>; tiers?: Record<string, { guard_policy?: string }> },
   detectors: GuardDetectors = {},
 ): { input: GuardHookFunction; output: GuardHookFunction } {
   const policyOf = (input: GuardHookInput) => {
-    const name = input.content.guards?.policy;
+    // The prompt's own policy, else its risk tier's default (policies.yaml tiers.<risk>.guard_policy).
+    const risk = input.content.risk;
+    const name = input.content.guards?.policy ?? (risk ? policies.tiers?.[risk]?.guard_policy : undefined);
     return name ? { name, policy: policies.guards[name] } : undefined;
   };
   return {

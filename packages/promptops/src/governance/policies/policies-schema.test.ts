@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetRule } from './policies-schema.ts';
+import { BudgetRule, Policies } from './policies-schema.ts';
 
 const messages = (input: unknown) =>
   BudgetRule.safeParse(input).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
@@ -29,5 +29,13 @@ describe('BudgetRule', () => {
     expect(messages({ scope: 'folder', match: 'Support Team', period: 'day', hard_usd: 1 })).toEqual([
       'match: expected a folder or prompt name such as support or support/classify-intent',
     ]);
+  });
+});
+
+describe('tier guard policies', () => {
+  it('must name a guard policy that exists', () => {
+    const result = Policies.safeParse({ tiers: { high: { approvals: 2, guard_policy: 'missing' } } });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ['tiers', 'high', 'guard_policy'] });
   });
 });

@@ -142,6 +142,15 @@ export const Policies = z
         seen.add(entry.name);
       }
     }
+    for (const [risk, tier] of Object.entries(policies.tiers)) {
+      if (tier.guard_policy !== undefined && !Object.hasOwn(policies.guards, tier.guard_policy)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['tiers', risk, 'guard_policy'],
+          message: `guard policy "${tier.guard_policy}" is not defined under guards`,
+        });
+      }
+    }
   })
   .describe('policies.yaml: risk tiers, freeze windows, allowed models, guard policies, budgets and alerts.');
 export type Policies = z.infer<typeof Policies>;

@@ -48,6 +48,11 @@ export const TierPolicy = z
     reason_required: z.boolean().default(false).describe('Approvals and deployments must give a reason.'),
     required_suites: z.array(RequiredSuite).default([]).describe('Eval gates for this tier.'),
     canary: CanaryRule.default({ required: false, min_percent: 5, min_minutes: 30 }),
+    guard_policy: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Guard policy (from guards) for prompts of this risk that do not name one.'),
   })
   .describe('What a change to a prompt of this risk needs before it reaches production.');
 export type TierPolicy = z.infer<typeof TierPolicy>;
