@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { linearRegExpEngine } from '../catalog/content/linear-pattern.ts';
 import type { VariablesSchema } from '../catalog/content/prompt-content.ts';
 import { PromptopsError } from '../errors/index.ts';
 import { BoundedCache } from './bounded-cache.ts';
@@ -59,7 +60,13 @@ export function validateVariables(schema: VariablesSchema | undefined, variables
 function compile(schema: VariablesSchema): CompileVariablesSchemaResult {
   // One Ajv per schema: nothing leaks between prompts (a nested `$id` in one cannot clash with
   // another's) and evicting the cache entry frees the compiled code with it.
-  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, strict: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    useDefaults: true,
+    strict: true,
+    allowUnionTypes: true,
+    code: { regExp: linearRegExpEngine },
+  });
   addFormats(ajv);
   let validateFunction: ValidateFunction;
   try {

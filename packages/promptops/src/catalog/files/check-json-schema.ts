@@ -1,9 +1,9 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { suggestName } from '../../errors/suggest-name.ts';
+import { compileLinearPattern, linearRegExpEngine } from '../content/linear-pattern.ts';
 import type { FieldPath } from './field-path.ts';
 import type { LocatedIssue } from './file-issues.ts';
-import { findPatternProblem } from './unsafe-pattern.ts';
 import type { YamlDocument } from './yaml-document.ts';
 
 /** Keywords people mean when they misspell one ("requird"), for the "did you mean" hint. */
@@ -52,7 +52,12 @@ let sharedAjv: Ajv2020 | undefined;
  */
 function ajv(): Ajv2020 {
   if (!sharedAjv) {
-    sharedAjv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    sharedAjv = new Ajv2020({
+      strict: true,
+      allErrors: true,
+      allowUnionTypes: true,
+      code: { regExp: linearRegExpEngine },
+    });
     formatsModule.default(sharedAjv);
   }
   return sharedAjv;
@@ -72,8 +77,8 @@ export function checkJsonSchema(schema: unknown, path: FieldPath, document: Yaml
     return [at('expected a map of keywords')];
 
   const patternIssues = findPatterns(schema, []).flatMap(({ pattern, where }) => {
-    const problem = findPatternProblem(pattern);
-    return problem ? [at(`pattern ${JSON.stringify(pattern)} ${problem}`, where)] : [];
+    const compiled = compileLinearPattern(pattern);
+    return compiled.ok ? [] : [at(`pattern ${JSON.stringify(pattern)} ${compiled.problem}`, where)];
   });
   if (patternIssues.length > 0) return patternIssues;
 

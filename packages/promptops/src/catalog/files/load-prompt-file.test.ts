@@ -53,7 +53,7 @@ describe('loadPromptFile', () => {
     expect(error.message).toContain('invalid JSON Schema: "type" must be one of: array, boolean, integer');
   });
 
-  it('names an unknown JSON Schema keyword, a required property that does not exist, and an unsafe pattern', async () => {
+  it('names an unknown JSON Schema keyword, a required property that does not exist, and a pattern the linear-time engine refuses', async () => {
     const variables = [
       'variables:',
       '  type: object',
@@ -72,13 +72,13 @@ describe('loadPromptFile', () => {
       `${file}:6:3 (variables.required): invalid JSON Schema: required property "locale" is not defined`,
     );
     const output =
-      'output:\n  format: json\n  schema:\n    type: object\n    properties:\n      code: { type: string, pattern: "^(a+)+$" }\n';
+      'output:\n  format: json\n  schema:\n    type: object\n    properties:\n      code: { type: string, pattern: "^(?=a)[a-z]+$" }\n';
     const unsafe = await rejection(load(`${header}${messages}${output}`));
     expect(unsafe.details.location).toMatchObject({
       line: 12,
       field: 'output.schema.properties.code.pattern',
     });
-    expect(unsafe.message).toMatch(/pattern "\^\(a\+\)\+\$" repeats a group/);
+    expect(unsafe.message).toMatch(/pattern "\^\(\?=a\)\[a-z\]\+\$" uses lookahead or lookbehind/);
   });
 
   it('reports schema problems and a name mismatch together', async () => {

@@ -1,8 +1,6 @@
 // Entity types
 
 // Custom recognizers
-export type { PatternIssue, PatternIssueCode } from './check-pattern-safety.ts';
-export { checkPatternSafety, MAX_PATTERN_LENGTH } from './check-pattern-safety.ts';
 export type { ValidatorName } from './checksums.ts';
 export { passesAbnChecksum, passesLuhn, passesMod97, passesTfnChecksum, VALIDATORS } from './checksums.ts';
 export type {

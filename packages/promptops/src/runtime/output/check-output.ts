@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { contentHash } from '../../catalog/content/canonical-json.ts';
+import { linearRegExpEngine } from '../../catalog/content/linear-pattern.ts';
 import type { PromptContent } from '../../catalog/content/prompt-content.ts';
 
 type OutputSpec = NonNullable<PromptContent['output']>;
@@ -22,7 +23,12 @@ export type OutputCheck =
   | { valid: false; problem: string };
 
 const validators = new Map<string, ValidateFunction>();
-const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: false,
+  allowUnionTypes: true,
+  code: { regExp: linearRegExpEngine },
+});
 formatsModule.default(ajv);
 
 /**
