@@ -116,3 +116,48 @@ describe('guard policy by risk tier', () => {
     ).toBeUndefined();
   });
 });
+
+describe('guard policy by data classification', () => {
+  const classified = createGuardHooks(
+    {
+      guards: {
+        ...policies.guards,
+        lenient: { output: { banned_terms: ['Initech'] } },
+        'no-email': { input: { pii: { action: 'block' } }, output: { pii: { action: 'redact' } } },
+      },
+      guards_by_classification: { confidential: 'no-email' },
+    },
+    detectors,
+  );
+
+  it('applies in addition to the prompt’s own policy; the strictest verdict wins and both are named', () => {
+    const content = { guards: { policy: 'lenient' }, classification: 'confidential' };
+    const outcome = classified.output({
+      prompt: 'p',
+      content,
+      variables: {},
+      output: 'Initech uses ana@example.com',
+    });
+    expect(outcome).toMatchObject({ action: 'block', guard: 'lenient:policy-terms,no-email:pii-leak' });
+    const input = classified.input({ prompt: 'p', content, variables: { message: 'I am ana@example.com' } });
+    expect(input).toMatchObject({ action: 'block', reason: 'message: contains email' });
+  });
+
+  it('redacts on its own for a prompt with no policy of its own, and leaves other classifications alone', () => {
+    const redacted = classified.output({
+      prompt: 'p',
+      content: { classification: 'confidential' },
+      variables: {},
+      output: 'Write to ana@example.com',
+    });
+    expect(redacted).toMatchObject({ action: 'redact', output: 'Write to [EMAIL]' });
+    expect(
+      classified.output({
+        prompt: 'p',
+        content: { classification: 'internal' },
+        variables: {},
+        output: 'Write to ana@example.com',
+      }),
+    ).toBeUndefined();
+  });
+});

@@ -1,9 +1,9 @@
 import { PromptopsError } from '../errors/index.ts';
-import type { GuardPolicy } from '../governance/policies/guard-policy.ts';
+import type { GuardPolicy, RecognizerRule } from '../governance/policies/guard-policy.ts';
 import type { GuardDetectors } from './create-guard-hooks.ts';
 import { detectInjection } from './injection/index.ts';
-import { type Finding, redact, scanText } from './pii/index.ts';
-import { piiTypesFor } from './pii-entity-names.ts';
+import { compileCustomRecognizer, type Finding, redact, scanText } from './pii/index.ts';
+import { findUnknownEntities, piiTypesFor } from './pii-entity-names.ts';
 
 /** Findings below this score (unverified look-alikes) are not acted on by guards. */
 const MIN_GUARD_SCORE = 0.5;
@@ -12,14 +12,20 @@ const MIN_GUARD_SCORE = 0.5;
  * The built-in detectors the runtime's guards use: the offline injection scorer and PII scanner.
  * Redaction replaces each finding with its type (`[EMAIL]`), so nothing of the value reaches the model.
  */
-export function defaultGuardDetectors(): GuardDetectors {
+export function defaultGuardDetectors(recognizers: readonly RecognizerRule[] = []): GuardDetectors {
+  const custom = compileRecognizers(recognizers);
+  const names = recognizers.map((recognizer) => recognizer.name);
   return {
     injectionScore(text) {
       const result = detectInjection(text);
       return { score: result.score, signals: result.signals.map((signal) => signal.signal) };
     },
     scanPii(text, entities) {
-      return scanText(text, { types: piiTypesFor(entities).types, minScore: MIN_GUARD_SCORE }).findings;
+      const selected = piiTypesFor(entities, names);
+      const extraDetectors = custom
+        .filter((recognizer) => selected.custom?.includes(recognizer.type) ?? true)
+        .map((recognizer) => recognizer.detector);
+      return scanText(text, { types: selected.types, extraDetectors, minScore: MIN_GUARD_SCORE }).findings;
     },
     redactPii(text, findings) {
       return redact(text, findings as Finding[], { defaultOperator: { kind: 'replace' } }).text;
@@ -28,20 +34,34 @@ export function defaultGuardDetectors(): GuardDetectors {
 }
 
 /** Refuses guard policies naming PII entities the scanner does not know (a typo would silently scan nothing). */
-export function checkGuardEntities(guards: Record<string, GuardPolicy>): void {
-  for (const [name, policy] of Object.entries(guards)) {
-    for (const [stage, settings] of [
-      ['input', policy.input],
-      ['output', policy.output],
-    ] as const) {
-      const { unknown } = piiTypesFor(settings?.pii?.entities);
-      if (unknown.length > 0) {
-        throw new PromptopsError(
-          'config_invalid',
-          `policies.yaml guards.${name}.${stage}.pii.entities: unknown ${unknown.map((entity) => `"${entity}"`).join(', ')}`,
-          { location: { file: 'policies.yaml', field: `guards.${name}.${stage}.pii.entities` } },
-        );
-      }
+export function checkGuardEntities(policies: {
+  guards: Record<string, GuardPolicy>;
+  recognizers?: readonly RecognizerRule[];
+}): void {
+  const [first] = findUnknownEntities(policies);
+  if (first === undefined) return;
+  const field = first.path.slice(0, -1).join('.');
+  throw new PromptopsError('config_invalid', `policies.yaml ${field}: unknown "${first.name}"`, {
+    location: { file: 'policies.yaml', field },
+  });
+}
+
+/** Compiles policies.yaml recognizers; the policy schema has already refused bad ones, so a failure here is a bug. */
+export function compileRecognizers(recognizers: readonly RecognizerRule[]) {
+  return recognizers.map((recognizer) => {
+    const compiled = compileCustomRecognizer({
+      name: recognizer.name,
+      pattern: recognizer.pattern,
+      ...(recognizer.flags !== undefined && { flags: recognizer.flags }),
+      ...(recognizer.validator !== undefined && { validator: recognizer.validator }),
+      ...(recognizer.context_words !== undefined && { contextWords: recognizer.context_words }),
+      ...(recognizer.score !== undefined && { score: recognizer.score }),
+    });
+    if (!compiled.ok) {
+      throw new PromptopsError('config_invalid', `policies.yaml recognizers: ${compiled.message}`, {
+        location: { file: 'policies.yaml', field: `recognizers.${recognizer.name}.${compiled.field}` },
+      });
     }
-  }
+    return compiled;
+  });
 }

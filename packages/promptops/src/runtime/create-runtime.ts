@@ -75,8 +75,11 @@ export async function createRuntime(options: RuntimeOptions) {
       : undefined;
   const budget = options.budget ?? ownBudget ?? NO_BUDGETS;
   // Stages 3 and 9 from policies.yaml `guards`, for prompts that name a guard policy.
-  if (!options.guardDetectors) checkGuardEntities(options.policies.guards);
-  const guards = createGuardHooks(options.policies, options.guardDetectors ?? defaultGuardDetectors());
+  if (!options.guardDetectors) checkGuardEntities(options.policies);
+  const guards = createGuardHooks(
+    options.policies,
+    options.guardDetectors ?? defaultGuardDetectors(options.policies.recognizers),
+  );
   const parts: RuntimeParts = {
     cache,
     planModels: createPlanner(options),

@@ -53,4 +53,29 @@ describe('promptops guard scan', () => {
     });
     expect(JSON.parse(redacted.stdout).redacted).toBe('mail [EMAIL]');
   });
+
+  it('uses the custom recognizers of policies.yaml in the current folder or --policies', async () => {
+    await writeFile(
+      join(scratch.path, 'policies.yaml'),
+      'recognizers:\n  - { name: employee-id, pattern: "EMP-[0-9]{6}", context_words: [employee] }\n',
+    );
+    const file = join(scratch.path, 'staff.txt');
+    await writeFile(file, 'employee EMP-123456 wrote from bo@example.com');
+    const scanned = await cli(['guard', 'scan', file, '--detectors', 'employee_id'], {
+      cwd: scratch.path,
+      dataDir: scratch.dataDir,
+    });
+    expect(scanned.code).toBe(0);
+    const [line] = scanned.stdout
+      .trim()
+      .split('\n')
+      .map((text) => JSON.parse(text));
+    expect(line.findings).toEqual([{ type: 'custom:employee-id', start: 9, end: 19, score: 0.8 }]);
+    const missing = await cli(['guard', 'scan', file, '--policies', 'nowhere.yaml'], {
+      cwd: scratch.path,
+      dataDir: scratch.dataDir,
+    });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('nowhere.yaml: cannot read the file: ENOENT');
+  });
 });

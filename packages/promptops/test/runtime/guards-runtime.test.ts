@@ -114,4 +114,19 @@ describe('personal data in the customer-facing assistant', () => {
     expect(result.output).not.toContain('5555 5555 5555 4444');
     expect(result.verdicts).toEqual([expect.objectContaining({ stage: 'output', action: 'redact' })]);
   });
+
+  it('applies the confidential-data policy on top: an API key is redacted before the model, a staff id after', async () => {
+    fixture.server.setRules([{ reply: 'Agent ACME-S204518 has taken your case.' }]);
+    const result = await fixture.runtime.run(ASSISTANT, {
+      customer_message: 'My integration fails with key sk-proj-Ab3dE5gH7jK9mN1pQ3rS5tU7vW9xY1zA2bC4',
+    });
+    expect(result.status).toBe('ok');
+    expect(result.output).toBe('Agent [STAFF_ID] has taken your case.');
+    const sent = JSON.stringify(fixture.server.requests()[0]!.body);
+    expect(sent).not.toContain('sk-proj-');
+    expect(result.verdicts).toEqual([
+      expect.objectContaining({ stage: 'input', action: 'redact', guard: 'confidential-data:pii' }),
+      expect.objectContaining({ stage: 'output', action: 'redact', guard: 'confidential-data:pii-leak' }),
+    ]);
+  });
 });

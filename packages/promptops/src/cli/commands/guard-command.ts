@@ -1,6 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { readTextFile } from '../../catalog/files/read-text-file.ts';
 import { PromptopsError } from '../../errors/index.ts';
+import type { RecognizerRule } from '../../governance/policies/guard-policy.ts';
+import { POLICIES_FILE, parsePolicies } from '../../governance/policies/load-policies.ts';
+import { compileRecognizers } from '../../guardrails/default-detectors.ts';
 import { detectInjection } from '../../guardrails/injection/index.ts';
 import { redact, scanText } from '../../guardrails/pii/index.ts';
 import { piiTypesFor } from '../../guardrails/pii-entity-names.ts';
@@ -15,12 +19,14 @@ interface ScanRecord {
 export const guardCommand: Command = {
   name: 'guard',
   summary: 'Scan text or JSONL ({"id","text"} per line) for personal data, secrets and injection; JSONL out',
-  usage: 'guard scan FILE|- [--jsonl] [--detectors email,payment_card,...] [--redact] [--min-score 0.5]',
+  usage:
+    'guard scan FILE|- [--jsonl] [--detectors email,payment_card,...] [--redact] [--min-score 0.5] [--policies policies.yaml]',
   options: {
     jsonl: { type: 'boolean' },
     detectors: { type: 'string' },
     redact: { type: 'boolean' },
     'min-score': { type: 'string' },
+    policies: { type: 'string' },
   },
   async run(context, parsed) {
     const subcommand = requirePositional(parsed, 0, 'scan', this.usage);
@@ -39,11 +45,16 @@ export const guardCommand: Command = {
         : await readFile(resolve(context.cwd, source), 'utf8');
     const records =
       flag(parsed, 'jsonl') || source.endsWith('.jsonl') ? parseJsonl(text, source) : [{ id: '1', text }];
-    const { types, unknown } = piiTypesFor(
+    const recognizers = await loadRecognizers(context.cwd, stringOption(parsed, 'policies'));
+    const { types, custom, unknown } = piiTypesFor(
       stringOption(parsed, 'detectors')
         ?.split(',')
         .map((name) => name.trim()),
+      recognizers.map((recognizer) => recognizer.name),
     );
+    const extraDetectors = compileRecognizers(recognizers)
+      .filter((recognizer) => custom?.includes(recognizer.type) ?? true)
+      .map((recognizer) => recognizer.detector);
     if (unknown.length > 0) {
       throw new PromptopsError('invalid_argument', `--detectors: unknown ${unknown.join(', ')}`, {
         parameter: 'detectors',
@@ -57,7 +68,7 @@ export const guardCommand: Command = {
     }
     let flagged = 0;
     for (const record of records) {
-      const scan = scanText(record.text, { types, minScore });
+      const scan = scanText(record.text, { types, extraDetectors, minScore });
       const injection = detectInjection(record.text);
       if (scan.findings.length > 0 || injection.flagged) flagged += 1;
       // Positions and types only: the values found may be personal data and never go to the output.
@@ -108,4 +119,18 @@ function parseJsonl(text: string, source: string): ScanRecord[] {
     records.push({ id: record.id === undefined ? String(index + 1) : String(record.id), text: record.text });
   });
   return records;
+}
+
+/** Custom recognizers from `--policies FILE`, else from policies.yaml in the current folder if there is one. */
+async function loadRecognizers(cwd: string, file: string | undefined): Promise<readonly RecognizerRule[]> {
+  const path = resolve(cwd, file ?? POLICIES_FILE);
+  if (file === undefined) {
+    try {
+      await access(path);
+    } catch {
+      return [];
+    }
+  }
+  const text = await readTextFile(cwd, file ?? POLICIES_FILE, 'config_invalid');
+  return parsePolicies(text, file ?? POLICIES_FILE).recognizers;
 }

@@ -73,4 +73,27 @@ describe('loadPolicies', () => {
       '8 alerts[0].severity: Invalid option: expected one of "info"|"warning"|"critical"',
     ]);
   });
+
+  it('names a recognizer pattern RE2 refuses, an unknown entity and an undefined classification policy by line', async () => {
+    const error = await rejection(
+      load(
+        [
+          'recognizers:',
+          '  - { name: employee-id, pattern: "EMP-[0-9]{6}", context_words: [employee] }',
+          '  - { name: order-ref, pattern: "(?<=ORD-)[0-9]+" }',
+          'guards:',
+          '  strict:',
+          '    input: { pii: { action: block, entities: [employee_id, emial] } }',
+          'guards_by_classification:',
+          '  confidential: strcit',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(issueLines(error)).toEqual([
+      '3 recognizers[1].pattern: the pattern uses lookahead or lookbehind, which the linear-time engine does not support (invalid named capture: `(?<=ORD-)[0-9]+`)',
+      '6 guards.strict.input.pii.entities[1]: unknown entity "emial"; did you mean "email"? (built-in types and recognizers are allowed)',
+      '8 guards_by_classification.confidential: guard policy "strcit" is not defined under guards',
+    ]);
+  });
 });

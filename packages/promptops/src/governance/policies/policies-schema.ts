@@ -4,7 +4,9 @@ import {
   DATA_CLASSIFICATIONS,
   ENVIRONMENT_NAME_PATTERN,
 } from '../../catalog/content/names.ts';
-import { GuardPolicy } from './guard-policy.ts';
+import { suggestName } from '../../errors/suggest-name.ts';
+import { findUnknownEntities, knownEntityNames } from '../../guardrails/pii-entity-names.ts';
+import { GuardPolicy, RecognizerRule } from './guard-policy.ts';
 import { defaultTier, TiersPolicy } from './tier-policy.ts';
 
 /** `policies.yaml`: governance as code (DESIGN.md section 3, Policy). */
@@ -122,6 +124,16 @@ export const Policies = z
       .record(simpleName('guard policy name'), GuardPolicy)
       .default({})
       .describe('Named guard policies.'),
+    guards_by_classification: z
+      .partialRecord(z.enum(DATA_CLASSIFICATIONS), simpleName('guard policy name'))
+      .default({})
+      .describe(
+        "A guard policy applied to every prompt of a data classification, in addition to its own or its tier's; the strictest verdict wins.",
+      ),
+    recognizers: z
+      .array(RecognizerRule)
+      .default([])
+      .describe('Custom recognizers; guard policies name them in pii.entities like built-in types.'),
     budgets: z.array(BudgetRule).default([]),
     alerts: z.array(AlertRule).default([]),
   })
@@ -140,6 +152,35 @@ export const Policies = z
           });
         }
         seen.add(entry.name);
+      }
+    }
+    const recognizerNames = new Set<string>();
+    for (const [index, recognizer] of policies.recognizers.entries()) {
+      if (recognizerNames.has(recognizer.name)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['recognizers', index, 'name'],
+          message: `"${recognizer.name}" is used twice`,
+        });
+      }
+      recognizerNames.add(recognizer.name);
+    }
+    const known = knownEntityNames([...recognizerNames]);
+    for (const { path, name } of findUnknownEntities(policies)) {
+      const suggestion = suggestName(name, known);
+      context.addIssue({
+        code: 'custom',
+        path,
+        message: `unknown entity "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (built-in types and recognizers are allowed)`,
+      });
+    }
+    for (const [classification, name] of Object.entries(policies.guards_by_classification)) {
+      if (!Object.hasOwn(policies.guards, name)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['guards_by_classification', classification],
+          message: `guard policy "${name}" is not defined under guards`,
+        });
       }
     }
     for (const [risk, tier] of Object.entries(policies.tiers)) {
