@@ -19,6 +19,13 @@ export const ERROR_CODES = {
   prompt_not_found: { status: 404, exit: 3, summary: 'no prompt, fragment or example bank by that name' },
   version_not_found: { status: 404, exit: 3, summary: 'the artifact has no such version' },
   environment_not_found: { status: 404, exit: 3, summary: 'no such environment, or nothing deployed there' },
+  change_request_not_found: { status: 404, exit: 3, summary: 'no change request with that number' },
+  user_not_found: { status: 404, exit: 3, summary: 'no user or token by that name' },
+  policy_refused: {
+    status: 422,
+    exit: 4,
+    summary: 'a governance rule refuses it: four eyes, approvals, eval gate, freeze window or canary rule',
+  },
   conflict: { status: 409, exit: 4, summary: 'the catalog changed since the caller read it (stale parent)' },
   retired: {
     status: 409,

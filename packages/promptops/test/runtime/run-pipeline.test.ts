@@ -197,6 +197,7 @@ describe('runtime.run against the scripted model server over HTTP', () => {
         stableVersion: 1,
         canaryVersion: 2,
         canaryPercent: 2_000,
+        canaryStartedAt: null,
         revision: deployment.revision + 1,
         updatedAt: new Date(),
         updatedBy: 'test',

@@ -69,6 +69,7 @@ export async function moveLabelIn(
     stableVersion: input.version,
     canaryVersion: null,
     canaryPercent: null,
+    canaryStartedAt: null,
     revision: currentRevision + 1,
     updatedAt: now,
     updatedBy: context.actor,

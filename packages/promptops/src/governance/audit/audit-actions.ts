@@ -8,10 +8,37 @@ export const AUDIT_ACTIONS = [
   'version-create',
   'label-move',
   'environment-create',
+  'user-create',
+  'user-update',
+  'user-disable',
+  'role-grant',
+  'role-revoke',
+  'token-create',
+  'token-revoke',
+  'change-propose',
+  'change-comment',
+  'change-approve',
+  'change-reject',
+  'change-withdraw',
+  'change-deploy',
+  'eval-record',
+  'canary-set',
+  'canary-promote',
+  'deployment-rollback',
+  'freeze-start',
+  'freeze-end',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_KINDS = ['prompt', 'fragment', 'example-bank', 'environment'] as const;
+export const AUDIT_TARGET_KINDS = [
+  'prompt',
+  'fragment',
+  'example-bank',
+  'environment',
+  'user',
+  'token',
+  'change-request',
+] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 /** The previous hash of the first entry. */

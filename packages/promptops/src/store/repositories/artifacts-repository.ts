@@ -104,3 +104,8 @@ export async function listArtifacts(executor: Executor, filter: ArtifactFilter =
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
+
+export async function findArtifactById(executor: Executor, id: number): Promise<ArtifactRow | undefined> {
+  const rows = await executor.select().from(artifacts).where(eq(artifacts.id, id));
+  return rows[0];
+}

@@ -29,6 +29,7 @@ function deploymentRow(
     stableVersion,
     canaryVersion: null,
     canaryPercent: null,
+    canaryStartedAt: null,
     revision,
     updatedAt: new Date(at.getTime() + revision * 1000),
     updatedBy: 'local:alice',

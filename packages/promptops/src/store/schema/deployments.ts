@@ -35,6 +35,8 @@ export const deployments = pgTable(
     stableVersion: integer('stable_version').notNull(),
     canaryVersion: integer('canary_version'),
     canaryPercent: integer('canary_percent_bp'),
+    /** When the current canary started: canary rules require a minimum time before promotion. */
+    canaryStartedAt: timestamp('canary_started_at', { withTimezone: true }),
     revision: integer('revision').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     updatedBy: text('updated_by').notNull(),

@@ -3,11 +3,31 @@ export { type ArtifactRow, artifacts, type NewArtifactRow } from './artifacts.ts
 export { type AuditEntryRow, auditEntries } from './audit-entries.ts';
 export { type BudgetLedgerRow, budgetLedger } from './budget-ledger.ts';
 export {
+  type ChangeRequestEventRow,
+  type ChangeRequestRow,
+  changeRequestEvents,
+  changeRequests,
+  type EvalResultRow,
+  evalResults,
+  type FreezeRow,
+  freezes,
+} from './change-requests.ts';
+export {
   type DeploymentEventRow,
   type DeploymentRow,
   deploymentEvents,
   deployments,
   environments,
 } from './deployments.ts';
+export {
+  type ApiTokenRow,
+  apiTokens,
+  type RoleGrantRow,
+  roleGrants,
+  type SessionRow,
+  sessions,
+  type UserRow,
+  users,
+} from './identities.ts';
 export { meta } from './meta.ts';
 export { type RunRecordRow, runRecords } from './run-records.ts';

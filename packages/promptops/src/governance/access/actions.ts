@@ -1,0 +1,41 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Every action a caller can take, the least role it needs, and where that role must be granted:
+ * `artifact` — on a prefix covering the prompt, fragment or example bank; `global` — on '' (the
+ * whole catalog). docs/governance.md prints this table; a test tries every action with every role.
+ * Approval itself is further limited by the risk tier's `approver_roles` in policies.yaml.
+ */
+export const ACTIONS = {
+  'catalog-read': { role: 'viewer', scope: 'artifact', summary: 'list, show, history, diff, render' },
+  'prompt-run': { role: 'viewer', scope: 'artifact', summary: 'run a prompt or chain' },
+  'audit-read': { role: 'viewer', scope: 'global', summary: 'read and verify the audit trail' },
+  'change-read': { role: 'viewer', scope: 'artifact', summary: 'list and show change requests' },
+  'version-create': { role: 'author', scope: 'artifact', summary: 'push new versions' },
+  'change-propose': { role: 'author', scope: 'artifact', summary: 'propose a change request' },
+  'change-comment': { role: 'author', scope: 'artifact', summary: 'comment on a change request' },
+  'change-withdraw': {
+    role: 'author',
+    scope: 'artifact',
+    summary: 'withdraw a change request (its author, or an admin)',
+  },
+  'change-approve': { role: 'reviewer', scope: 'artifact', summary: 'approve (tier approver_roles apply)' },
+  'change-reject': { role: 'reviewer', scope: 'artifact', summary: 'reject a change request' },
+  'eval-record': { role: 'deployer', scope: 'artifact', summary: 'record an eval suite result' },
+  deploy: { role: 'deployer', scope: 'artifact', summary: 'deploy an approved change to an environment' },
+  'canary-set': { role: 'deployer', scope: 'artifact', summary: 'start or change a canary' },
+  promote: { role: 'deployer', scope: 'artifact', summary: 'promote a canary to stable' },
+  rollback: { role: 'deployer', scope: 'artifact', summary: 'roll back to the previous stable version' },
+  freeze: { role: 'deployer', scope: 'global', summary: 'start or end a deployment freeze' },
+  'artifact-retire': { role: 'approver', scope: 'artifact', summary: 'retire a prompt, fragment or bank' },
+  'label-force': {
+    role: 'admin',
+    scope: 'artifact',
+    summary: 'move an environment directly, without a change request (break glass)',
+  },
+  'user-manage': { role: 'admin', scope: 'global', summary: 'create, disable and grant roles to users' },
+  'token-manage': { role: 'admin', scope: 'global', summary: 'create and revoke tokens for any user' },
+  'token-own': { role: 'viewer', scope: 'global', summary: 'create, list and revoke your own tokens' },
+} as const satisfies Record<string, { role: Role; scope: 'artifact' | 'global'; summary: string }>;
+
+export type Action = keyof typeof ACTIONS;

@@ -1,0 +1,100 @@
+import type { Principal } from './access/index.ts';
+import {
+  approveChange,
+  commentOnChange,
+  listChanges,
+  proposeChange,
+  rejectChange,
+  showChange,
+  withdrawChange,
+} from './changes/change-requests.ts';
+import { deployChange, promoteCanary, rollback, setCanaryPercent } from './changes/deployments.ts';
+import { recordEvalResult } from './changes/eval-results.ts';
+import { endFreeze, listFreezes, startFreeze } from './changes/freezes.ts';
+import type { GovernanceDeps } from './changes/governance-deps.ts';
+import {
+  authenticateSession,
+  authenticateToken,
+  bootstrapAdmin,
+  createToken,
+  createUser,
+  disableUser,
+  grantRole,
+  listTokenSummaries,
+  listUserSummaries,
+  login,
+  logout,
+  resolveCliPrincipal,
+  revokeTokenByName,
+  setPassword,
+} from './identity/index.ts';
+
+type WithoutDeps<F> = F extends (deps: GovernanceDeps, ...rest: infer A) => infer R
+  ? (...rest: A) => R
+  : never;
+
+function bind<F extends (deps: GovernanceDeps, ...rest: never[]) => unknown>(
+  deps: GovernanceDeps,
+  operation: F,
+) {
+  return ((...rest: never[]) => operation(deps, ...rest)) as WithoutDeps<F>;
+}
+
+/**
+ * Governance over one catalog: identities, change requests, approvals, deployments, freezes and eval
+ * evidence. Every operation takes the acting `Principal` and checks its role; every change goes
+ * through the audited mutation funnel.
+ *
+ * @example
+ * const governance = createGovernance({ db, policies });
+ * const alice = await governance.authenticateToken(process.env.PROMPTOPS_TOKEN!);
+ * const change = await governance.changes.propose(alice, { kind: 'prompt', name: 'support/generate-response',
+ *   environment: 'production', title: 'Shorter apology' });
+ */
+export function createGovernance(deps: GovernanceDeps) {
+  return {
+    policies: deps.policies,
+    bootstrapAdmin: bind(deps, bootstrapAdmin),
+    authenticateToken: bind(deps, authenticateToken),
+    authenticateSession: bind(deps, authenticateSession),
+    login: bind(deps, login),
+    logout: bind(deps, logout),
+    resolveCliPrincipal: bind(deps, resolveCliPrincipal),
+    users: {
+      create: bind(deps, createUser),
+      grant: bind(deps, grantRole),
+      setPassword: bind(deps, setPassword),
+      disable: bind(deps, disableUser),
+      list: bind(deps, listUserSummaries),
+    },
+    tokens: {
+      create: bind(deps, createToken),
+      revoke: bind(deps, revokeTokenByName),
+      list: bind(deps, listTokenSummaries),
+    },
+    changes: {
+      propose: bind(deps, proposeChange),
+      approve: bind(deps, approveChange),
+      reject: bind(deps, rejectChange),
+      withdraw: bind(deps, withdrawChange),
+      comment: bind(deps, commentOnChange),
+      show: bind(deps, showChange),
+      list: bind(deps, listChanges),
+    },
+    deployments: {
+      deploy: bind(deps, deployChange),
+      setCanary: bind(deps, setCanaryPercent),
+      promote: bind(deps, promoteCanary),
+      rollback: bind(deps, rollback),
+    },
+    freezes: {
+      list: bind(deps, listFreezes),
+      start: bind(deps, startFreeze),
+      end: bind(deps, endFreeze),
+    },
+    evals: { record: bind(deps, recordEvalResult) },
+  };
+}
+
+export type Governance = ReturnType<typeof createGovernance>;
+export type { Principal };
