@@ -17,3 +17,27 @@ export function hasContext(text: string, span: readonly [number, number], words:
   const around = text.slice(Math.max(0, span[0] - CONTEXT_WINDOW), span[1] + CONTEXT_WINDOW).toLowerCase();
   return words.some((word) => around.includes(word.toLowerCase()));
 }
+
+/** One case-insensitive pattern matching any of `words` at the start of a word ("ip" is not in "ship"). */
+export function startOfWordPattern(words: readonly string[]): RegExp {
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![a-z])(?:${escaped.join('|')})`, 'i');
+}
+
+/** The window before a span, cut after the last sentence break so the previous sentence does not count. */
+export function sentenceBefore(text: string, start: number, window = CONTEXT_WINDOW): string {
+  const before = text.slice(Math.max(0, start - window), start);
+  let cut = 0;
+  for (const found of before.matchAll(/[!?;\n]|\.\s/g)) cut = found.index + found[0].length;
+  return before.slice(cut);
+}
+
+/**
+ * Whether `words` (from `startOfWordPattern`) occur in the same sentence within `window` characters
+ * before `start`. Stricter than `hasContext`, which also looks after the span and across sentences.
+ *
+ * @example contextBefore('Phone: 020 4323 7538! it failed at 1733405049', 35, PHONE_WORDS) // false
+ */
+export function contextBefore(text: string, start: number, words: RegExp, window = CONTEXT_WINDOW): boolean {
+  return words.test(sentenceBefore(text, start, window));
+}

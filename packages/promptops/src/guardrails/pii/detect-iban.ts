@@ -52,10 +52,30 @@ export function isIban(candidate: string): boolean {
   return expected === compact.length && passesMod97(compact);
 }
 
+/**
+ * The IBAN at the start of a candidate. In all-caps text the candidate pattern runs on into the next
+ * word ("SEND IT TO ES4731170056512090154890 PLEASE" matches up to "PLEASE"), so when the whole match
+ * fails, the prefix of the country's length is tried, provided it ends at a word boundary.
+ */
+function ibanAtStart(text: string, start: number, candidate: string): [number, number] | undefined {
+  if (isIban(candidate)) return [start, start + candidate.length];
+  const expected = IBAN_LENGTHS[candidate.slice(0, 2)];
+  if (expected === undefined) return undefined;
+  let characters = 0;
+  for (let index = 0; index < candidate.length; index++) {
+    if (candidate[index] !== ' ') characters++;
+    if (characters < expected) continue;
+    const end = start + index + 1;
+    if (/\w/.test(text[end] ?? '')) return undefined;
+    return isIban(candidate.slice(0, index + 1)) ? [start, end] : undefined;
+  }
+  return undefined;
+}
+
 export const detectIban: Detector = (text) =>
   findMatches(text, IBAN_CANDIDATE, (match) => {
-    if (!isIban(match[0])) return undefined;
-    const span: [number, number] = [match.index, match.index + match[0].length];
+    const span = ibanAtStart(text, match.index, match[0]);
+    if (span === undefined) return undefined;
     const score = scoreWithContext(text, span, 0.9, ['iban', 'account', 'bank', 'transfer'], 0.1);
     return { type: 'iban', detector: 'iban', start: span[0], end: span[1], score };
   });

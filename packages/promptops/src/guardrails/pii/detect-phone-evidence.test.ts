@@ -16,3 +16,24 @@ describe('phone numbers need evidence (bench/pii-eval.ts found bare digit runs f
     expect(phones('at 1733405049 the job ran')).toEqual([]);
   });
 });
+
+describe('numbers shaped like cards, SSNs, dates or timestamps are not phones (bench/pii-eval.ts hard negatives)', () => {
+  it('rejects 4-4-4-4 groups, the SSN shape and ISO dates', () => {
+    expect(phones('member no. 4916 7701 8790 5590')).toEqual([]);
+    expect(phones('call about voucher 4916-7701-8790-5590')).toEqual([]);
+    expect(phones('claim 666-08-3614 was closed, call me')).toEqual([]);
+    expect(phones('call me on 2024-01-02')).toEqual([]);
+  });
+
+  it('rejects bare 10-digit numbers from 15… to 19… unless a phone word is in the same sentence', () => {
+    expect(phones('it failed at 1733405049')).toEqual([]);
+    expect(phones('Phone: 020 4323 7538! it failed at 1733405049?')).toEqual(['020 4323 7538']);
+    expect(phones('call me on 1733405049')).toEqual(['1733405049']);
+  });
+
+  it('keeps phone-shaped numbers near those shapes', () => {
+    expect(phones('call 212-555-0123')).toEqual(['212-555-0123']);
+    expect(phones('phone 4916-7701-8790')).toEqual(['4916-7701-8790']);
+    expect(phones('call +61 410 389 928.')).toEqual(['+61 410 389 928']);
+  });
+});

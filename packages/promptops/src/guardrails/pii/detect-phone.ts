@@ -1,37 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { findPhoneNumbersInText, isSupportedCountry } from 'libphonenumber-js';
-import { passesLuhn } from './checksums.ts';
 import { scoreWithContext } from './context-score.ts';
 import type { Detector, Finding } from './detector.ts';
 import { makeFinding } from './detector.ts';
-
-const CONTEXT = ['phone', 'tel', 'mobile', 'cell', 'call', 'whatsapp', 'fax', 'contact'];
-const GUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
-const VERSION = /^v?\d+(?:\.\d+){2,}/i;
-const TOKEN_CHARACTER = /[\w.:/-]/;
-
-/** The whitespace-free word around a span: a phone inside a GUID, URL or version string is not a phone. */
-function surroundingToken(text: string, start: number, end: number): string {
-  let from = start;
-  let to = end;
-  while (from > 0 && TOKEN_CHARACTER.test(text[from - 1]!)) from--;
-  while (to < text.length && TOKEN_CHARACTER.test(text[to]!)) to++;
-  // Sentence punctuation around a number is not part of the token.
-  return text.slice(from, to).replace(/^[.:/-]+|[.:/-]+$/g, '');
-}
-
-function isFalsePositive(text: string, start: number, end: number): boolean {
-  const candidate = text.slice(start, end);
-  const token = surroundingToken(text, start, end);
-  if (token !== candidate && /[A-Za-z_.:/]/.test(token.replace(candidate, ''))) return true;
-  if (GUID.test(token) || VERSION.test(candidate) || VERSION.test(token)) return true;
-  const digits = candidate.replace(/\D/g, '');
-  if (/^(\d)\1+$/.test(digits)) return true;
-  // ISBN-13s (978/979 prefix) are book numbers, not phones.
-  if (digits.length === 13 && /^97[89]/.test(digits)) return true;
-  // Card numbers are found by their own detector.
-  return digits.length >= 13 && passesLuhn(digits);
-}
+import { isFalsePositive, PHONE_CONTEXT, windowCannotBePhone } from './phone-false-positives.ts';
 
 /**
  * Digit runs that could be a phone number. libphonenumber only sees these short windows, which keeps
@@ -70,21 +42,34 @@ export const detectPhone: Detector = (text, context) => {
   let verified = 0;
   CANDIDATE.lastIndex = 0;
   for (let candidate = CANDIDATE.exec(text); candidate !== null; candidate = CANDIDATE.exec(text)) {
+    const windowEnd = candidate.index + candidate[0].length;
+    // Cheap checks first: they are linear in the window and do not use up the budget.
+    if (windowCannotBePhone(text, candidate.index, windowEnd)) continue;
     if (verified++ >= MAX_VERIFIED_PHONE_CANDIDATES) {
-      const end = candidate.index + candidate[0].length;
-      const finding = unverifiedFinding(text, candidate.index, end);
-      if (finding !== undefined) bySpan.set(`${candidate.index}:${end}`, finding);
+      const finding = unverifiedFinding(text, candidate.index, windowEnd);
+      if (finding !== undefined) bySpan.set(`${candidate.index}:${windowEnd}`, finding);
       continue;
     }
     for (const region of regions) {
-      for (const found of findPhoneNumbersInText(candidate[0], region)) {
+      const numbers = findPhoneNumbersInText(candidate[0], region);
+      for (const found of numbers) {
         const start = candidate.index + found.startsAt;
         const end = candidate.index + found.endsAt;
         const key = `${start}:${end}`;
         if (bySpan.has(key) || isFalsePositive(text, start, end)) continue;
-        const score = scoreWithContext(text, [start, end], baseScore(text.slice(start, end)), CONTEXT, 0.3);
+        const score = scoreWithContext(
+          text,
+          [start, end],
+          baseScore(text.slice(start, end)),
+          PHONE_CONTEXT,
+          0.3,
+        );
         bySpan.set(key, makeFinding(text, { type: 'phone', detector: `phone/${region}`, start, end, score }));
       }
+      // An international number reads the same in every region: once one is the whole window, other
+      // regions could only find parts of it, which lose to it when overlaps are resolved.
+      const whole = numbers.some((found) => found.startsAt === 0 && found.endsAt === candidate[0].length);
+      if (candidate[0].startsWith('+') && whole) break;
     }
   }
   return [...bySpan.values()];

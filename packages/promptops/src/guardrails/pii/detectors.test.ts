@@ -134,6 +134,9 @@ describe('bounded work', () => {
       'eyJ-'.repeat(100_000),
       'sk-ant-'.repeat(50_000),
       '1:'.repeat(200_000),
+      // One long token of digits and dots: phone checks once walked the whole token per window (13 s).
+      '1.'.repeat(200_000),
+      '4916 7701 8790 5590 '.repeat(20_000),
     ];
     const started = performance.now();
     for (const text of inputs) for (const detector of Object.values(DETECTORS)) detector(text, context);
