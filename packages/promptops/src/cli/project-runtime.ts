@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadProjectConfig } from '../catalog/files/load-project-config.ts';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
+import type { Principal } from '../governance/access/index.ts';
 import { loadPolicies } from '../governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
 import { providersFromConfig } from '../runtime/providers-from-config.ts';
@@ -72,9 +73,9 @@ export async function openProjectRuntime(
 export function withProjectRuntime<T>(
   context: CommandContext,
   scriptedModel: string | undefined,
-  work: (runtime: Runtime, catalog: Catalog) => Promise<T>,
+  work: (runtime: Runtime, catalog: Catalog, principal: Principal) => Promise<T>,
 ): Promise<T> {
-  return context.withCatalog(async (catalog, _db, handle) => {
+  return context.withCatalog(async (catalog, _db, handle, { principal }) => {
     const project = await openProjectRuntime({
       cwd: context.cwd,
       env: context.env,
@@ -84,7 +85,7 @@ export function withProjectRuntime<T>(
       announce: (line) => context.stderr(`${line}\n`),
     });
     try {
-      return await work(project.runtime, catalog);
+      return await work(project.runtime, catalog, principal);
     } finally {
       await project.close();
     }

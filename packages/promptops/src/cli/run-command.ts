@@ -2,11 +2,14 @@ import { userInfo } from 'node:os';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { createCatalog } from '../catalog/service/catalog.ts';
 import { exitCodeOf, formatLocation, PromptopsError } from '../errors/index.ts';
+import { createGovernance } from '../governance/create-governance.ts';
+import { readCatalogPolicies } from '../governance/policies/catalog-policies.ts';
+import { loadPolicies, Policies } from '../governance/policies/index.ts';
 import { openDatabase } from '../store/index.ts';
 import type { Command, CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { toJson } from './format.ts';
-import { databaseLocation } from './project-root.ts';
+import { databaseLocation, findProjectRoot } from './project-root.ts';
 
 export interface CommandIo {
   cwd: string;
@@ -23,6 +26,7 @@ const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {
   'data-dir': { type: 'string' },
   'database-url': { type: 'string' },
   actor: { type: 'string' },
+  token: { type: 'string' },
 };
 
 export const VERSION = '0.1.0';
@@ -103,18 +107,26 @@ function createContext(
   json: boolean,
 ): CommandContext {
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  const location = databaseLocation(io.cwd, io.env, {
-    databaseUrl: text('database-url'),
-    dataDir: text('data-dir'),
-  });
+  const locate = (cwd: string) =>
+    databaseLocation(cwd, io.env, { databaseUrl: text('database-url'), dataDir: text('data-dir') });
   return {
     ...io,
     json,
-    actor: text('actor') ?? io.env.PROMPTOPS_ACTOR ?? `local:${safeUserName()}`,
-    async withCatalog(work) {
-      const handle = await openDatabase(location);
+    async withCatalog(work, options = {}) {
+      const cwd = options.projectDir ?? io.cwd;
+      const handle = await openDatabase(locate(cwd));
       try {
-        return await work(createCatalog({ db: handle.db }), handle.db, handle);
+        // The policies in force are the catalog's (stored by push); a project's own file only until then.
+        const root = findProjectRoot(cwd);
+        const policies =
+          (await readCatalogPolicies(handle.db)) ?? (root ? await loadPolicies(root) : Policies.parse({}));
+        const governance = createGovernance({ db: handle.db, policies });
+        // Without users the catalog's local owner acts; `--actor` names them in the audit trail.
+        const localActor = text('actor') ?? io.env.PROMPTOPS_ACTOR ?? `local:${safeUserName()}`;
+        const principal = options.anonymous
+          ? { actor: 'anonymous', userId: null, grants: [] }
+          : await governance.resolveCliPrincipal(text('token') ?? io.env.PROMPTOPS_TOKEN, localActor);
+        return await work(createCatalog({ db: handle.db }), handle.db, handle, { principal, governance });
       } finally {
         await handle.close();
       }
@@ -160,7 +172,7 @@ function helpText(): string {
   return [
     `promptops ${VERSION}: prompts as production software`,
     '',
-    'usage: promptops <command> [arguments] [--json] [--data-dir DIR | --database-url URL] [--actor NAME]',
+    'usage: promptops <command> [arguments] [--json] [--data-dir DIR | --database-url URL] [--token TOKEN]',
     '',
     'commands:',
     ...lines,

@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   user_not_found: { status: 404, exit: 3, summary: 'no user or token by that name' },
   policy_refused: {
     status: 422,
-    exit: 4,
+    exit: 7,
     summary: 'a governance rule refuses it: four eyes, approvals, eval gate, freeze window or canary rule',
   },
   conflict: { status: 409, exit: 4, summary: 'the catalog changed since the caller read it (stale parent)' },

@@ -13,7 +13,9 @@ const INIT_FILES = ['promptops.yaml', 'policies.yaml', 'prompts/hello/greet.yaml
 describe('promptops init', () => {
   const scratch = useCliScratch('init');
   let folder: string;
-  const here = (...argv: string[]) => cli(argv, { cwd: folder });
+  let token = '';
+  let adminToken = '';
+  const here = (...argv: string[]) => cli(argv, { cwd: folder, env: { PROMPTOPS_TOKEN: token } });
 
   beforeAll(async () => {
     folder = join(scratch.path, 'my-prompts');
@@ -21,7 +23,7 @@ describe('promptops init', () => {
   });
 
   it('creates promptops.yaml, policies.yaml and prompts/hello/greet.yaml in an empty folder', async () => {
-    const result = await here('init');
+    const result = await here('init', '--admin', 'ada');
 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -31,9 +33,25 @@ describe('promptops init', () => {
     }
     expect(await readFile(join(folder, 'promptops.yaml'), 'utf8')).toContain('name: my-prompts');
     expect(result.stdout).toContain('promptops push .');
+    // The first admin's token, shown once; only its hash is stored.
+    adminToken = /export PROMPTOPS_TOKEN=(po_[\w-]{43})/.exec(result.stdout)?.[1] ?? '';
+    expect(adminToken).not.toBe('');
+    expect(result.stdout).toContain('created admin ada');
+  });
+
+  it('refuses to act without the token once the catalog has users, and with a wrong one', async () => {
+    token = '';
+    const anonymous = await here('list');
+    expect(anonymous.code).toBe(6);
+    expect(anonymous.stderr).toContain(
+      'error [unauthenticated]: this catalog has users: set PROMPTOPS_TOKEN',
+    );
+    token = 'po_not-a-real-token';
+    expect((await here('list')).stderr).toContain('the token is unknown, expired or revoked');
   });
 
   it('push . from inside the new folder works, and render greets Ada', async () => {
+    token = adminToken;
     const pushed = await here('push', '.');
     expect(pushed.stderr).not.toMatch(/error/);
     expect(pushed.code).toBe(0);

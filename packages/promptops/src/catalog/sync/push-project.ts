@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { PromptopsError } from '../../errors/index.ts';
 import { mutate } from '../../governance/audit/index.ts';
+import { policiesChanged, storeCatalogPolicies } from '../../governance/policies/catalog-policies.ts';
 import { type Executor, ensureEnvironments, findArtifact, findVersion } from '../../store/index.ts';
 import { contentHash } from '../content/canonical-json.ts';
 import type { ArtifactKind } from '../content/names.ts';
@@ -34,6 +35,8 @@ export interface PushItem {
 export interface PushReport {
   dryRun: boolean;
   environmentsAdded: string[];
+  /** Whether policies.yaml differed from the policies in force (and, unless a dry run, replaced them). */
+  policiesUpdated: boolean;
   items: PushItem[];
   warnings: ProjectWarning[];
 }
@@ -63,12 +66,14 @@ export async function pushProject(
     return {
       dryRun: true,
       environmentsAdded: environments.filter((name) => !known.has(name)),
+      policiesUpdated: await policiesChanged(catalog.db, project.policies),
       items,
       warnings,
     };
   }
 
   const report = await mutate(catalog.db, { actor: actor.actor, clock: catalog.clock }, async (context) => {
+    const policiesUpdated = await storeCatalogPolicies(context, project.policies);
     const environmentsAdded = await ensureEnvironments(context.tx, environments, context.now());
     for (const name of environmentsAdded)
       context.audit({ action: 'environment-create', targetKind: 'environment', target: name });
@@ -87,7 +92,7 @@ export async function pushProject(
       });
       item.toVersion = saved.version;
     }
-    return { dryRun: false, environmentsAdded, items, warnings };
+    return { dryRun: false, environmentsAdded, policiesUpdated, items, warnings };
   });
   await writeSyncLock(project.root, lockFrom(instance, report.items));
   return report;

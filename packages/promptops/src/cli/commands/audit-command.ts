@@ -1,4 +1,5 @@
 import { exitCodeOf, PromptopsError } from '../../errors/index.ts';
+import { authorize } from '../../governance/access/index.ts';
 import { verifyAuditChain } from '../../governance/audit/index.ts';
 import { listAuditEntries } from '../../store/index.ts';
 import type { Command } from '../command.ts';
@@ -23,9 +24,10 @@ export const auditCommand: Command = {
     const subcommand = requirePositional(parsed, 0, 'verify|log', this.usage);
     rejectExtraPositionals(parsed, 1, this.usage);
     if (subcommand === 'verify') {
-      const result = await context.withCatalog((_catalog, db) =>
-        verifyAuditChain(db, { expectedHead: stringOption(parsed, 'expect-head') }),
-      );
+      const result = await context.withCatalog((_catalog, db, _handle, { principal }) => {
+        authorize(principal, 'audit-read');
+        return verifyAuditChain(db, { expectedHead: stringOption(parsed, 'expect-head') });
+      });
       if (context.json) context.stdout(`${toJson(result)}\n`);
       else if (result.ok) {
         const head = result.head ? `; head #${result.head.position} ${result.head.hash}` : '';
@@ -47,16 +49,17 @@ export const auditCommand: Command = {
         },
       );
     }
-    const entries = await context.withCatalog((_catalog, db) =>
-      listAuditEntries(db, {
+    const entries = await context.withCatalog((_catalog, db, _handle, { principal }) => {
+      authorize(principal, 'audit-read');
+      return listAuditEntries(db, {
         actor: stringOption(parsed, 'by'),
         action: stringOption(parsed, 'action'),
         target: stringOption(parsed, 'target'),
         since: dateOption(stringOption(parsed, 'since'), 'since'),
         until: dateOption(stringOption(parsed, 'until'), 'until'),
         limit: limitOption(stringOption(parsed, 'limit')),
-      }),
-    );
+      });
+    });
     if (context.json) {
       context.stdout(`${toJson(entries)}\n`);
       return 0;

@@ -1,5 +1,6 @@
 import { loadChainFile } from '../../catalog/files/chain-file.ts';
 import { PromptopsError } from '../../errors/index.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { ChainResult } from '../../runtime/chains/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
@@ -25,11 +26,16 @@ export const chainCommand: Command = {
     if (!root) throw new PromptopsError('config_invalid', `no promptops.yaml in ${context.cwd} or above`, {});
     const chain = await loadChainFile(root, `chains/${name}.yaml`);
     const input = parseCliVariables(listOption(parsed, 'var'), chain.content.input);
-    const result = await withProjectRuntime(context, stringOption(parsed, 'scripted-model'), (runtime) =>
-      runtime.runChain(chain, input, {
-        environment: stringOption(parsed, 'env'),
-        stickyKey: stringOption(parsed, 'key'),
-      }),
+    const result = await withProjectRuntime(
+      context,
+      stringOption(parsed, 'scripted-model'),
+      (runtime, _catalog, principal) => {
+        for (const stage of chain.content.stages) authorize(principal, 'prompt-run', stage.prompt);
+        return runtime.runChain(chain, input, {
+          environment: stringOption(parsed, 'env'),
+          stickyKey: stringOption(parsed, 'key'),
+        });
+      },
     );
     if (context.json) context.stdout(`${toJson(result)}\n`);
     else printChain(context, result);

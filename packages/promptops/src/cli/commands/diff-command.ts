@@ -3,6 +3,7 @@ import type { FieldChange } from '../../catalog/diff/diff-fields.ts';
 import { diffVersions } from '../../catalog/diff/diff-versions.ts';
 import type { VersionSelector } from '../../catalog/service/selector.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { listOption, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -24,7 +25,8 @@ export const diffCommand: Command = {
       ),
     ) as [VersionSelector, VersionSelector];
     rejectExtraPositionals(parsed, 3, this.usage);
-    const diff = await context.withCatalog(async (catalog) => {
+    const diff = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
+      authorize(principal, 'catalog-read', name);
       const kind = await resolveKind(catalog, name, stringOption(parsed, 'kind'));
       const newer = await catalog.resolve(kind, name, selectors[1]);
       const variables =
@@ -63,7 +65,7 @@ function selectorOf(text: string, name: string, parameter: string): VersionSelec
   return parseReference(`${name}${suffix}`, parameter).selector;
 }
 
-function describeChange(change: FieldChange): string {
+export function describeChange(change: FieldChange): string {
   const show = (value: unknown) => JSON.stringify(value);
   if (change.lines)
     return `  ~ ${change.field}:\n${change.lines.map((line) => `      ${line}`).join('\n')}\n`;

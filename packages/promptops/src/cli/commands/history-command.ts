@@ -1,3 +1,4 @@
+import { authorize } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { formatDate, table, toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -11,9 +12,10 @@ export const historyCommand: Command = {
   async run(context, parsed) {
     const name = requirePositional(parsed, 0, 'NAME', this.usage);
     rejectExtraPositionals(parsed, 1, this.usage);
-    const history = await context.withCatalog(async (catalog) =>
-      catalog.history(await resolveKind(catalog, name, stringOption(parsed, 'kind')), name),
-    );
+    const history = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
+      authorize(principal, 'catalog-read', name);
+      return catalog.history(await resolveKind(catalog, name, stringOption(parsed, 'kind')), name);
+    });
     if (context.json) {
       context.stdout(`${toJson(history)}\n`);
       return 0;

@@ -1,18 +1,31 @@
 import type { Command } from '../command.ts';
 import { auditCommand } from './audit-command.ts';
 import { chainCommand } from './chain-command.ts';
+import {
+  approveCommand,
+  commentCommand,
+  rejectCommand,
+  withdrawCommand,
+} from './change-decision-commands.ts';
+import { canaryCommand, deployCommand, promoteCommand, rollbackCommand } from './deployment-commands.ts';
 import { diffCommand } from './diff-command.ts';
+import { evalsCommand } from './evals-command.ts';
+import { freezeCommand } from './freeze-command.ts';
 import { guardCommand } from './guard-command.ts';
 import { historyCommand } from './history-command.ts';
 import { initCommand } from './init-command.ts';
 import { labelCommand } from './label-command.ts';
 import { listCommand } from './list-command.ts';
+import { proposeCommand } from './propose-command.ts';
 import { pullCommand } from './pull-command.ts';
 import { pushCommand } from './push-command.ts';
 import { renderCommand } from './render-command.ts';
 import { retireCommand } from './retire-command.ts';
+import { reviewCommand } from './review-command.ts';
 import { runPromptCommand } from './run-prompt-command.ts';
 import { showCommand } from './show-command.ts';
+import { tokensCommand } from './tokens-command.ts';
+import { usersCommand } from './users-command.ts';
 
 /** Every command, in the order `promptops help` lists them. */
 export const COMMANDS: Command[] = [
@@ -26,8 +39,22 @@ export const COMMANDS: Command[] = [
   renderCommand,
   runPromptCommand,
   chainCommand,
+  proposeCommand,
+  reviewCommand,
+  commentCommand,
+  approveCommand,
+  rejectCommand,
+  withdrawCommand,
+  evalsCommand,
+  deployCommand,
+  canaryCommand,
+  promoteCommand,
+  rollbackCommand,
+  freezeCommand,
   labelCommand,
   retireCommand,
   guardCommand,
   auditCommand,
+  usersCommand,
+  tokensCommand,
 ];

@@ -1,4 +1,5 @@
 import { parseVersionNumber } from '../../catalog/service/selector.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -14,18 +15,17 @@ export const labelCommand: Command = {
     const version = parseVersionNumber(requirePositional(parsed, 1, 'VERSION', this.usage), 'VERSION');
     const environment = requirePositional(parsed, 2, 'ENVIRONMENT', this.usage);
     rejectExtraPositionals(parsed, 3, this.usage);
-    const deployment = await context.withCatalog(async (catalog) =>
-      catalog.moveLabel(
-        { actor: context.actor },
-        {
-          kind: await resolveKind(catalog, name, stringOption(parsed, 'kind')),
-          name,
-          version,
-          environment,
-          reason: stringOption(parsed, 'reason'),
-        },
-      ),
-    );
+    const deployment = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
+      // Break glass: a direct move skips change requests, so only an admin may make it.
+      authorize(principal, 'label-force', name);
+      return catalog.moveLabel(principal, {
+        kind: await resolveKind(catalog, name, stringOption(parsed, 'kind')),
+        name,
+        version,
+        environment,
+        reason: stringOption(parsed, 'reason'),
+      });
+    });
     context.stdout(
       context.json ? `${toJson(deployment)}\n` : `${environment} now serves ${name} v${version}\n`,
     );

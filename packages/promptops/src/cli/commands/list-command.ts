@@ -1,3 +1,4 @@
+import { can } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { formatDate, table, toJson } from '../format.ts';
 import { rejectExtraPositionals, stringOption } from '../options.ts';
@@ -27,8 +28,11 @@ export const listCommand: Command = {
       text: stringOption(parsed, 'text'),
       status: status === 'all' ? undefined : status,
     };
-    const rows = await context.withCatalog(async (catalog) => {
-      const artifacts = await catalog.list(filter);
+    const rows = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
+      // Only what the caller may read: a viewer on support/ lists support/ alone.
+      const artifacts = (await catalog.list(filter)).filter((artifact) =>
+        can(principal, 'catalog-read', artifact.name),
+      );
       return Promise.all(
         artifacts.map(async (artifact) => ({
           ...artifact,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { pullProject } from '../../catalog/sync/pull-project.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { flag, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -12,13 +13,15 @@ export const pullCommand: Command = {
   async run(context, parsed) {
     const folder = resolve(context.cwd, requirePositional(parsed, 0, 'DIR', this.usage));
     rejectExtraPositionals(parsed, 1, this.usage);
-    const report = await context.withCatalog((catalog) =>
-      pullProject(catalog, folder, {
+    const report = await context.withCatalog((catalog, _db, _handle, { principal }) => {
+      // Pull writes the whole catalog to files: it needs read access to all of it.
+      authorize(principal, 'catalog-read', '');
+      return pullProject(catalog, folder, {
         environment: stringOption(parsed, 'environment'),
         force: flag(parsed, 'force'),
         schemaDirectory: stringOption(parsed, 'schemas'),
-      }),
-    );
+      });
+    });
     if (context.json) {
       context.stdout(`${toJson(report)}\n`);
       return 0;

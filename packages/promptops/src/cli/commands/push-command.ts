@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { readProject } from '../../catalog/files/read-project.ts';
 import { pushProject } from '../../catalog/sync/push-project.ts';
 import { formatLocation } from '../../errors/index.ts';
+import { authorize } from '../../governance/access/index.ts';
+import { policiesChanged } from '../../governance/policies/catalog-policies.ts';
 import type { Command } from '../command.ts';
 import { table, toJson } from '../format.ts';
 import { flag, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -19,10 +21,13 @@ export const pushCommand: Command = {
   async run(context, parsed) {
     const folder = resolve(context.cwd, requirePositional(parsed, 0, 'DIR', this.usage));
     rejectExtraPositionals(parsed, 1, this.usage);
-    const report = await context.withCatalog(async (catalog) => {
+    const report = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
       // Files are read once the database is ours, so a push that waited for another sees its result.
       const project = await readProject(folder);
-      return pushProject(catalog, { actor: context.actor }, project, {
+      for (const artifact of project.artifacts) authorize(principal, 'version-create', artifact.name);
+      // Changing the policies in force (approvals, gates, freezes) is an admin's decision.
+      if (await policiesChanged(catalog.db, project.policies)) authorize(principal, 'policies-update');
+      return pushProject(catalog, principal, project, {
         dryRun: flag(parsed, 'dry-run'),
         message: stringOption(parsed, 'message'),
         force: flag(parsed, 'force'),
@@ -46,6 +51,9 @@ export const pushCommand: Command = {
       context.stdout(
         `${report.dryRun ? 'would create' : 'created'} environments: ${report.environmentsAdded.join(', ')}\n`,
       );
+    }
+    if (report.policiesUpdated) {
+      context.stdout(`${report.dryRun ? 'would put' : 'put'} policies.yaml in force (audited)\n`);
     }
     if (changed.length > 0) context.stdout(`${table(['CHANGE', 'KIND', 'NAME', 'VERSION'], rows)}\n`);
     context.stdout(

@@ -1,6 +1,7 @@
 import type { PromptContent } from '../../catalog/content/prompt-content.ts';
 import { renderedOrThrow, renderVersion } from '../../catalog/service/render-version.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { listOption, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -14,7 +15,8 @@ export const renderCommand: Command = {
   async run(context, parsed) {
     const reference = parseReference(requirePositional(parsed, 0, 'NAME', this.usage), 'NAME');
     rejectExtraPositionals(parsed, 1, this.usage);
-    const { version, result } = await context.withCatalog(async (catalog) => {
+    const { version, result } = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
+      authorize(principal, 'catalog-read', reference.name);
       const target = await catalog.resolve('prompt', reference.name, reference.selector);
       const variables = parseCliVariables(
         listOption(parsed, 'var'),

@@ -1,4 +1,5 @@
 import { PromptopsError } from '../../errors/index.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -17,12 +18,14 @@ export const retireCommand: Command = {
       throw new PromptopsError('invalid_argument', `--reason is required; usage: ${this.usage}`, {
         parameter: 'reason',
       });
-    const artifact = await context.withCatalog(async (catalog) =>
-      catalog.retire(
-        { actor: context.actor },
-        { kind: await resolveKind(catalog, name, stringOption(parsed, 'kind')), name, reason },
-      ),
-    );
+    const artifact = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
+      authorize(principal, 'artifact-retire', name);
+      return catalog.retire(principal, {
+        kind: await resolveKind(catalog, name, stringOption(parsed, 'kind')),
+        name,
+        reason,
+      });
+    });
     context.stdout(context.json ? `${toJson(artifact)}\n` : `${artifact.kind} ${name} retired\n`);
     return 0;
   },

@@ -1,6 +1,7 @@
 import type { PromptContent } from '../../catalog/content/prompt-content.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
 import { exitCodeOf, PromptopsError } from '../../errors/index.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { RunResult } from '../../runtime/run-result.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
@@ -46,7 +47,8 @@ export const runPromptCommand: Command = {
     const result = await withProjectRuntime(
       context,
       stringOption(parsed, 'scripted-model'),
-      async (runtime, catalog) => {
+      async (runtime, catalog, principal) => {
+        authorize(principal, 'prompt-run', reference.name);
         const target = await catalog.resolve(
           'prompt',
           reference.name,

@@ -1,5 +1,6 @@
 import { renderArtifactFile } from '../../catalog/files/write-project.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
+import { authorize } from '../../governance/access/index.ts';
 import type { Command } from '../command.ts';
 import { formatDate, toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -13,7 +14,8 @@ export const showCommand: Command = {
   async run(context, parsed) {
     const reference = parseReference(requirePositional(parsed, 0, 'NAME', this.usage), 'NAME');
     rejectExtraPositionals(parsed, 1, this.usage);
-    const { artifact, version } = await context.withCatalog(async (catalog) => {
+    const { artifact, version } = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
+      authorize(principal, 'catalog-read', reference.name);
       const kind = await resolveKind(catalog, reference.name, stringOption(parsed, 'kind'));
       return {
         artifact: await catalog.get(kind, reference.name),

@@ -4,7 +4,8 @@ import type { Role } from './roles.ts';
  * Every action a caller can take, the least role it needs, and where that role must be granted:
  * `artifact` — on a prefix covering the prompt, fragment or example bank; `global` — on '' (the
  * whole catalog). docs/governance.md prints this table; a test tries every action with every role.
- * Approval itself is further limited by the risk tier's `approver_roles` in policies.yaml.
+ * Approval itself is further limited by the risk tier's `approver_roles` in policies.yaml. Your own
+ * tokens and password need no role: any signed-in user manages them.
  */
 export const ACTIONS = {
   'catalog-read': { role: 'viewer', scope: 'artifact', summary: 'list, show, history, diff, render' },
@@ -33,9 +34,13 @@ export const ACTIONS = {
     scope: 'artifact',
     summary: 'move an environment directly, without a change request (break glass)',
   },
+  'policies-update': {
+    role: 'admin',
+    scope: 'global',
+    summary: 'change the policies in force (push policies.yaml)',
+  },
   'user-manage': { role: 'admin', scope: 'global', summary: 'create, disable and grant roles to users' },
   'token-manage': { role: 'admin', scope: 'global', summary: 'create and revoke tokens for any user' },
-  'token-own': { role: 'viewer', scope: 'global', summary: 'create, list and revoke your own tokens' },
 } as const satisfies Record<string, { role: Role; scope: 'artifact' | 'global'; summary: string }>;
 
 export type Action = keyof typeof ACTIONS;

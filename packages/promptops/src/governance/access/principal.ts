@@ -13,8 +13,8 @@ export interface Principal {
   grants: readonly RoleGrant[];
 }
 
-export function localOwner(name: string): Principal {
-  return { actor: `local:${name}`, userId: null, grants: [{ role: 'admin', prefix: '' }] };
+export function localOwner(actor: string): Principal {
+  return { actor, userId: null, grants: [{ role: 'admin', prefix: '' }] };
 }
 
 /** The roles the principal holds that apply to `name` ('' for global actions). */

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'deployment-rollback',
   'freeze-start',
   'freeze-end',
+  'policies-update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -38,6 +39,7 @@ export const AUDIT_TARGET_KINDS = [
   'user',
   'token',
   'change-request',
+  'policies',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

@@ -95,10 +95,10 @@ export async function logout(deps: Deps, session: string): Promise<void> {
 export async function resolveCliPrincipal(
   deps: Deps,
   token: string | undefined,
-  osUser: string,
+  localActor: string,
 ): Promise<Principal> {
   if (token !== undefined && token !== '') return authenticateToken(deps, token);
-  if ((await countUsers(deps.db)) === 0) return localOwner(osUser);
+  if ((await countUsers(deps.db)) === 0) return localOwner(localActor);
   throw new PromptopsError(
     'unauthenticated',
     'this catalog has users: set PROMPTOPS_TOKEN (or --token) to one of your API tokens; `promptops init` printed the first admin’s',

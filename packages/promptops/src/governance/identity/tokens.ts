@@ -46,12 +46,11 @@ async function tokenOwner(
     }
     const own = await findUserById(executor, principal.userId);
     if (!own) throw new PromptopsError('unauthenticated', 'the signed-in user no longer exists', {});
-    authorize(principal, 'token-own');
     return own;
   }
   const user = await requireUser(executor, username);
-  if (user.id === principal.userId) authorize(principal, 'token-own');
-  else authorize(principal, 'token-manage');
+  // Your own tokens need only a sign-in; anyone else's need token-manage.
+  if (user.id !== principal.userId) authorize(principal, 'token-manage');
   return user;
 }
 
@@ -137,7 +136,7 @@ export async function revokeTokenByName(
 /** Your own tokens, or everyone's for an admin. Never the secrets. */
 export async function listTokenSummaries(deps: Deps, principal: Principal): Promise<TokenSummary[]> {
   const all = can(principal, 'token-manage');
-  if (!all) authorize(principal, 'token-own');
+  if (!all && principal.userId === null) authorize(principal, 'token-manage');
   const rows = await listTokens(deps.db, all ? undefined : (principal.userId ?? -1));
   const names = new Map<number, string>();
   for (const row of rows) {

@@ -23,3 +23,7 @@ export function instanceId(executor: Executor): Promise<string> {
 export function fingerprintKey(executor: Executor): Promise<string> {
   return ensureMeta(executor, 'fingerprint_key', () => randomBytes(32).toString('hex'));
 }
+
+export async function writeMeta(executor: Executor, key: string, value: string): Promise<void> {
+  await executor.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } });
+}
