@@ -54,19 +54,43 @@ export const usersCommand: Command = {
       rejectExtraPositionals(parsed, 2, this.usage);
       const password = flag(parsed, 'password-stdin') ? await readPassword(context.stdin) : undefined;
       const displayName = stringOption(parsed, 'display-name');
-      const user = await context.withCatalog((_catalog, _db, _handle, { principal, governance }) =>
-        governance.users.create(principal, {
+      const grants = listOption(parsed, 'role').map(parseGrant);
+      const created = await context.withCatalog(async (_catalog, _db, _handle, { principal, governance }) => {
+        // The local owner of a catalog without users creates its first admin, who gets a token at once:
+        // from then on every command needs one, and nobody else could create it.
+        if (principal.userId === null) {
+          if (grants.some((grant) => grant.role !== 'admin' || grant.prefix !== '')) {
+            throw new PromptopsError(
+              'invalid_argument',
+              'the first user is an admin of the whole catalog: use --role admin or no --role',
+              {
+                parameter: 'role',
+              },
+            );
+          }
+          const admin = await governance.bootstrapAdmin({
+            username,
+            ...(password !== undefined && { password }),
+          });
+          return { username, token: admin.token };
+        }
+        const user = await governance.users.create(principal, {
           username,
-          grants: listOption(parsed, 'role').map(parseGrant),
+          grants,
           ...(password !== undefined && { password }),
           ...(displayName !== undefined && { displayName }),
-        }),
-      );
-      context.stdout(
-        context.json
-          ? `${toJson(user)}\n`
-          : `created ${username}; give them a token: promptops tokens create NAME --user ${username}\n`,
-      );
+        });
+        return { username: user.username, user };
+      });
+      if (context.json) context.stdout(`${toJson(created)}\n`);
+      else if ('token' in created) {
+        context.stdout(
+          `created the first admin, ${username}; their API token (shown once, store it now):\n\n  export PROMPTOPS_TOKEN=${created.token}\n`,
+        );
+      } else
+        context.stdout(
+          `created ${username}; give them a token: promptops tokens create NAME --user ${username}\n`,
+        );
       return 0;
     }
     if (subcommand === 'grant' || subcommand === 'revoke') {
