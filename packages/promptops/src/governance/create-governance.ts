@@ -12,6 +12,7 @@ import { deployChange, promoteCanary, rollback, setCanaryPercent } from './chang
 import { recordEvalResult } from './changes/eval-results.ts';
 import { endFreeze, listFreezes, startFreeze } from './changes/freezes.ts';
 import type { GovernanceDeps } from './changes/governance-deps.ts';
+import { addWebhook, listWebhooks, removeWebhook, webhookDeliveryLog } from './events/webhooks.ts';
 import {
   authenticateSession,
   authenticateToken,
@@ -93,6 +94,12 @@ export function createGovernance(deps: GovernanceDeps) {
       end: bind(deps, endFreeze),
     },
     evals: { record: bind(deps, recordEvalResult) },
+    webhooks: {
+      add: bind(deps, addWebhook),
+      remove: bind(deps, removeWebhook),
+      list: bind(deps, listWebhooks),
+      deliveries: bind(deps, webhookDeliveryLog),
+    },
   };
 }
 

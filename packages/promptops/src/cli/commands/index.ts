@@ -26,6 +26,7 @@ import { runPromptCommand } from './run-prompt-command.ts';
 import { showCommand } from './show-command.ts';
 import { tokensCommand } from './tokens-command.ts';
 import { usersCommand } from './users-command.ts';
+import { webhooksCommand } from './webhooks-command.ts';
 
 /** Every command, in the order `promptops help` lists them. */
 export const COMMANDS: Command[] = [
@@ -57,4 +58,5 @@ export const COMMANDS: Command[] = [
   auditCommand,
   usersCommand,
   tokensCommand,
+  webhooksCommand,
 ];

@@ -39,6 +39,11 @@ export const ACTIONS = {
     scope: 'global',
     summary: 'change the policies in force (push policies.yaml)',
   },
+  'webhook-manage': {
+    role: 'admin',
+    scope: 'global',
+    summary: 'add, list and remove webhooks; read their delivery log',
+  },
   'user-manage': { role: 'admin', scope: 'global', summary: 'create, disable and grant roles to users' },
   'token-manage': { role: 'admin', scope: 'global', summary: 'create and revoke tokens for any user' },
 } as const satisfies Record<string, { role: Role; scope: 'artifact' | 'global'; summary: string }>;

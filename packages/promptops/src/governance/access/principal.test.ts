@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'user-manage': ADMINS,
   'token-manage': ADMINS,
   'policies-update': ADMINS,
+  'webhook-manage': ADMINS,
 };
 
 const GLOBAL_ACTIONS: readonly Action[] = [
@@ -45,6 +46,7 @@ const GLOBAL_ACTIONS: readonly Action[] = [
   'user-manage',
   'token-manage',
   'policies-update',
+  'webhook-manage',
 ];
 
 const holding = (...grants: { role: Role; prefix: string }[]): Principal => ({

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'freeze-start',
   'freeze-end',
   'policies-update',
+  'webhook-create',
+  'webhook-remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -40,6 +42,7 @@ export const AUDIT_TARGET_KINDS = [
   'token',
   'change-request',
   'policies',
+  'webhook',
 ] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 

@@ -7,6 +7,7 @@ import {
   MUTATION_LOCK_KEY,
   type Transaction,
 } from '../../store/index.ts';
+import { type AnnouncedEntry, enqueueWebhookEvents } from '../events/enqueue-webhook-events.ts';
 import type { AuditAction, AuditTargetKind } from './audit-actions.ts';
 import { GENESIS_HASH } from './audit-actions.ts';
 import { auditHash } from './audit-hash.ts';
@@ -37,7 +38,8 @@ export interface MutationOptions {
  * The one funnel every catalog and governance state change goes through. It opens a transaction,
  * takes a transaction-scoped advisory lock first (so concurrent writers queue instead of deadlocking
  * and the audit chain has one head), runs the change, and appends its audit entries before commit:
- * either the change and its audit entries are stored together, or neither is.
+ * either the change and its audit entries are stored together, or neither is. Webhook deliveries for
+ * the change are queued in the same transaction (the outbox), and caches are notified on commit.
  */
 export async function mutate<T>(
   db: Database,
@@ -54,7 +56,8 @@ export async function mutate<T>(
       now: clock,
       audit: (record) => records.push(record),
     });
-    await appendAuditEntries(tx, options.actor, clock(), records);
+    const entries = await appendAuditEntries(tx, options.actor, clock(), records);
+    await enqueueWebhookEvents(tx, entries);
     await notifyChanges(tx, records);
     return result;
   });
@@ -76,8 +79,9 @@ async function appendAuditEntries(
   actor: string,
   at: Date,
   records: AuditRecord[],
-): Promise<void> {
-  if (records.length === 0) return;
+): Promise<AnnouncedEntry[]> {
+  if (records.length === 0) return [];
+  const written: AnnouncedEntry[] = [];
   const last = await lastAuditEntry(tx);
   let position = last?.position ?? 0;
   let previousHash = last?.hash ?? GENESIS_HASH;
@@ -95,6 +99,8 @@ async function appendAuditEntries(
     };
     const hash = auditHash(previousHash, entry);
     await insertAuditEntry(tx, { ...entry, previousHash, hash });
+    written.push(entry);
     previousHash = hash;
   }
+  return written;
 }

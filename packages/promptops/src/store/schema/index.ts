@@ -31,3 +31,4 @@ export {
 } from './identities.ts';
 export { meta } from './meta.ts';
 export { type RunRecordRow, runRecords } from './run-records.ts';
+export { type WebhookDeliveryRow, type WebhookRow, webhookDeliveries, webhooks } from './webhooks.ts';

@@ -1,0 +1,37 @@
+import type { AuditAction } from '../audit/audit-actions.ts';
+
+/** Audit actions announced to webhooks, by event name (`<noun>.<past tense>`). */
+export const WEBHOOK_EVENTS = {
+  'change-propose': 'change.proposed',
+  'change-comment': 'change.commented',
+  'change-approve': 'change.approved',
+  'change-reject': 'change.rejected',
+  'change-withdraw': 'change.withdrawn',
+  'change-deploy': 'deployment.deployed',
+  'canary-set': 'deployment.canary',
+  'canary-promote': 'deployment.promoted',
+  'deployment-rollback': 'deployment.rolled_back',
+  'label-move': 'deployment.moved',
+  'freeze-start': 'freeze.started',
+  'freeze-end': 'freeze.ended',
+  'policies-update': 'policies.updated',
+} as const satisfies Partial<Record<AuditAction, string>>;
+
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS];
+export const EVENT_NAMES: readonly string[] = Object.values(WEBHOOK_EVENTS);
+
+export function eventOf(action: AuditAction): WebhookEvent | undefined {
+  return (WEBHOOK_EVENTS as Partial<Record<AuditAction, WebhookEvent>>)[action];
+}
+
+/** `*` matches every event, `change.*` every change event, anything else itself. */
+export function eventMatches(pattern: string, event: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return event.startsWith(pattern.slice(0, -1));
+  return pattern === event;
+}
+
+/** A pattern that can match some event; unknown names are refused so a typo never silences a hook. */
+export function isKnownPattern(pattern: string): boolean {
+  return EVENT_NAMES.some((event) => eventMatches(pattern, event));
+}
