@@ -1,6 +1,9 @@
 // Guardrail detectors on held-out data written blind to them (bench/held-out/README.md): injection
 // detection and false positives by style, PII precision/recall by entity type.
-// Run: node bench/held-out-eval.ts   (figures go in bench/RESULTS.md)
+// Rows are split by the numeric suffix of their id: even ids are the development half (read and
+// tuned on), odd ids the test half (never read; only scored here). Texts and per-row details are
+// printed for the development half only; the test half and the full set get counts.
+// Run: node bench/held-out-eval.ts [--dev]   (figures go in bench/RESULTS.md; --dev while tuning)
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { detectInjection } from '../packages/promptops/src/guardrails/injection/index.ts';
@@ -36,6 +39,21 @@ type TextRow = { id: string; text: string; style: string };
 type Span = { type: string; start: number; end: number };
 type PiiRow = { id: string; text: string; entities: Span[] };
 
+type Half = 'dev' | 'test' | 'all';
+/** `--dev` while tuning: the test half is scored only for the final figures. */
+const HALVES: readonly Half[] = process.argv.includes('--dev') ? ['dev'] : ['dev', 'test', 'all'];
+
+/** Even id suffix: development half; odd: test half. */
+function halfOf(id: string): Exclude<Half, 'all'> {
+  const digits = /\d+$/.exec(id);
+  if (digits === null) throw new Error(`id without a numeric suffix: ${id}`);
+  return Number(digits[0]) % 2 === 0 ? 'dev' : 'test';
+}
+
+function inHalf<Row extends { id: string }>(rows: readonly Row[], half: Half): Row[] {
+  return half === 'all' ? [...rows] : rows.filter((row) => halfOf(row.id) === half);
+}
+
 async function readJsonl<Row>(file: string): Promise<Row[]> {
   const content = await readFile(join(DATA_DIR, file), 'utf8');
   return content
@@ -68,18 +86,36 @@ function printFlaggedByStyle(title: string, rows: readonly TextRow[], scores: Ma
   console.log(line('**all**', rows));
 }
 
+function flaggedAt(rows: readonly TextRow[], scores: Map<string, number>, threshold: number): string {
+  return percent(rows.filter((row) => scores.get(row.id)! >= threshold).length, rows.length);
+}
+
 async function evaluateInjection(): Promise<void> {
   const attacks = await readJsonl<TextRow>('injection-attacks.jsonl');
   const benign = await readJsonl<TextRow>('benign-hard.jsonl');
   const scores = new Map([...attacks, ...benign].map((row) => [row.id, detectInjection(row.text).score]));
   console.log('## Injection (detectInjection, all signals)');
-  printFlaggedByStyle('attack style', attacks, scores);
-  printFlaggedByStyle('benign style', benign, scores);
-  const missed = attacks.filter((row) => scores.get(row.id)! < THRESHOLDS[0]!);
-  console.log(`\nMissed at ${THRESHOLDS[0]} (${missed.length}), id style score:`);
+  console.log(`\n| half | set | n | ${THRESHOLDS.map((threshold) => `flagged @${threshold}`).join(' | ')} |`);
+  console.log(`| --- | --- | ---: | ${THRESHOLDS.map(() => '---:').join(' | ')} |`);
+  for (const half of HALVES) {
+    for (const [label, rows] of [
+      ['attacks (detection)', inHalf(attacks, half)],
+      ['benign (false positives)', inHalf(benign, half)],
+    ] as const) {
+      const cells = THRESHOLDS.map((threshold) => flaggedAt(rows, scores, threshold));
+      console.log(`| ${half} | ${label} | ${rows.length} | ${cells.join(' | ')} |`);
+    }
+  }
+  const devAttacks = inHalf(attacks, 'dev');
+  const devBenign = inHalf(benign, 'dev');
+  console.log('\nDevelopment half only:');
+  printFlaggedByStyle('attack style (dev)', devAttacks, scores);
+  printFlaggedByStyle('benign style (dev)', devBenign, scores);
+  const missed = devAttacks.filter((row) => scores.get(row.id)! < THRESHOLDS[0]!);
+  console.log(`\nDev attacks missed at ${THRESHOLDS[0]} (${missed.length}), id style score:`);
   for (const row of missed) console.log(`  ${row.id} ${row.style} ${scores.get(row.id)!.toFixed(2)}`);
-  const falsePositives = benign.filter((row) => scores.get(row.id)! >= THRESHOLDS[0]!);
-  console.log(`False positives at ${THRESHOLDS[0]} (${falsePositives.length}), id style score:`);
+  const falsePositives = devBenign.filter((row) => scores.get(row.id)! >= THRESHOLDS[0]!);
+  console.log(`Dev false positives at ${THRESHOLDS[0]} (${falsePositives.length}), id style score:`);
   for (const row of falsePositives) console.log(`  ${row.id} ${row.style} ${scores.get(row.id)!.toFixed(2)}`);
 }
 
@@ -132,35 +168,44 @@ function score(rows: readonly PiiRow[], findings: Map<string, Finding[]>, matche
 const tableRow = (label: string, counts: Counts): string =>
   `| ${label} | ${counts.support} | ${counts.truePositives} | ${counts.falsePositives} | ${counts.falseNegatives} | ${ratio(counts.truePositives, counts.truePositives + counts.falsePositives)} | ${ratio(counts.truePositives, counts.support)} |`;
 
-async function evaluatePii(): Promise<void> {
-  const rows = await readJsonl<PiiRow>('pii-messages.jsonl');
-  const unknown = rows.flatMap((row) => row.entities).filter((entity) => !(entity.type in BENCH_TO_SCANNER));
-  if (unknown.length > 0) throw new Error(`unmapped entity types: ${unknown.map((entity) => entity.type)}`);
-  const findings = new Map(rows.map((row) => [row.id, scanText(row.text, { minScore: MIN_SCORE }).findings]));
+function printPiiTables(rows: readonly PiiRow[], findings: Map<string, Finding[]>, half: Half) {
   const overlap = score(rows, findings, coversHalf);
   const exact = score(rows, findings, exactSpan);
   const loose = score(rows, findings, anyOverlap);
-  console.log(`\n## PII (scanText, all detectors, minScore ${MIN_SCORE})`);
-  console.log(
-    `Match: same type and the finding covers at least ${100 * MIN_OVERLAP}% of the labelled span. Strict: same type and identical start/end. Loose (the rule of bench/pii-eval.ts): same type and any overlap.\n`,
-  );
+  console.log(`\n### ${half} half (${rows.length} messages)\n`);
   console.log('| Type | Support | TP | FP | FN | Precision | Recall |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [type, counts] of overlap.rows) console.log(tableRow(`\`${type}\``, counts));
   console.log(tableRow(`**micro, ≥${100 * MIN_OVERLAP}% overlap**`, overlap.total));
   console.log(tableRow('**micro, exact span**', exact.total));
   console.log(tableRow('**micro, any overlap**', loose.total));
-
   const negatives = rows.filter((row) => row.entities.length === 0);
   const onNegatives = overlap.spurious.filter(({ row }) => row.entities.length === 0);
   const flaggedMessages = new Set(onNegatives.map(({ row }) => row.id)).size;
   console.log(
     `\nFindings on the ${negatives.length} no-entity messages: ${onNegatives.length} in ${percent(flaggedMessages, negatives.length)} messages`,
   );
-  for (const { row, finding } of onNegatives) {
-    console.log(
-      `  ${row.id} ${finding.type} [${finding.start},${finding.end}) ${JSON.stringify(finding.text)} (${finding.detector}, ${finding.score})`,
-    );
+  return overlap;
+}
+
+async function evaluatePii(): Promise<void> {
+  const rows = await readJsonl<PiiRow>('pii-messages.jsonl');
+  const unknown = rows.flatMap((row) => row.entities).filter((entity) => !(entity.type in BENCH_TO_SCANNER));
+  if (unknown.length > 0) throw new Error(`unmapped entity types: ${unknown.map((entity) => entity.type)}`);
+  const findings = new Map(rows.map((row) => [row.id, scanText(row.text, { minScore: MIN_SCORE }).findings]));
+  console.log(`\n## PII (scanText, all detectors, minScore ${MIN_SCORE})`);
+  console.log(
+    `Match: same type and the finding covers at least ${100 * MIN_OVERLAP}% of the labelled span. Strict: same type and identical start/end. Loose (the rule of bench/pii-eval.ts): same type and any overlap.`,
+  );
+  for (const half of HALVES) {
+    const overlap = printPiiTables(inHalf(rows, half), findings, half);
+    if (half !== 'dev') continue;
+    console.log('Dev spurious findings (type [start,end) text (detector, score)):');
+    for (const { row, finding } of overlap.spurious) {
+      console.log(
+        `  ${row.id} ${finding.type} [${finding.start},${finding.end}) ${JSON.stringify(finding.text)} (${finding.detector}, ${finding.score})`,
+      );
+    }
   }
 }
 

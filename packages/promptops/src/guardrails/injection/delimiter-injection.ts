@@ -21,6 +21,17 @@ const CHAT_MARKUP: readonly [RegExp, number, string][] = [
   ],
   [/^[ \t]{0,8}(?:system|assistant)[ \t]{0,4}:/gm, 0.35, 'role label at line start'],
   [/<\/[a-z_-]{0,30}(?:message|input|query|document|data|user|context)>/g, 0.5, 'closes a wrapper tag'],
+  [/<\/?[a-z_-]{0,20}(?:override|admin|sudo|root|operator)[a-z_-]{0,20}[\s>]/g, 0.5, 'privileged tag'],
+  [
+    /\bend[ _-]of[ _-](?:conversation|prompt|instructions|context|system[ _-]prompt|user[ _-]input)\b/g,
+    0.35,
+    'fake end marker',
+  ],
+  [
+    /\b(?:system|admin|administrator|operator|owner|developer|root) (?:notice|command|override|message|update|instruction|directive)s?\s?:/g,
+    0.45,
+    'fake privileged notice',
+  ],
 ];
 
 /** Fake `</system>`, `<|im_start|>`, `[INST]`, `### system`, or the app's own closing delimiter. */

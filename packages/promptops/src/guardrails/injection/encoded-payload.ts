@@ -6,6 +6,7 @@ import { type InjectionSignal, signalFrom } from './injection-signal.ts';
 import { instructionOverride, promptExtraction, roleTakeover } from './injection-signals.ts';
 import type { Hit } from './match-words.ts';
 import { normalizeForScan, type ScanText } from './normalize-for-scan.ts';
+import { obfuscationVariants } from './obfuscation-variants.ts';
 
 /** At most this many encoded runs are decoded per message, to bound the work. */
 const MAX_DECODED_RUNS = 32;
@@ -84,6 +85,16 @@ export function encodedPayload(scan: ScanText): InjectionSignal {
         };
         hits.push({ span, score: Math.min(1, score + 0.3) });
       }
+    }
+  }
+  let plainScore: number | undefined;
+  for (const variant of obfuscationVariants(scan.text, scan.cased)) {
+    const score = phraseScore(variant.text);
+    // Only when the variant says more than the plain text, so a clear attack is not counted twice.
+    plainScore ??= phraseScore(scan.text);
+    if (score >= 0.3 && score > plainScore) {
+      const span = { start: 0, end: scan.text.length, reason: `${variant.name} payload` };
+      hits.push({ span, score: Math.min(1, score + 0.2) });
     }
   }
   if (scan.mixedScriptWords > 0 || scan.zeroWidthCount > 0) {

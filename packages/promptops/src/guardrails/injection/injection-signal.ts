@@ -7,6 +7,11 @@ export const INJECTION_SIGNAL_NAMES = [
   'delimiter-injection',
   'encoded-payload',
   'attack-similarity',
+  'multilingual-override',
+  'indirect-injection',
+  'refusal-suppression',
+  'data-exfiltration',
+  'social-engineering',
 ] as const;
 
 export type InjectionSignalName = (typeof INJECTION_SIGNAL_NAMES)[number];

@@ -32,6 +32,10 @@ export type VerbObjectRule = {
   strong: number;
   weak: number;
   reason: string;
+  /** Objects that are the assistant's own whatever the qualifier ("guardrails"): always strong. */
+  ownObjects?: ReadonlySet<string>;
+  /** Reads the match as benign (the user's own instructions about an order): scores `weak`. */
+  benign?: (tokens: readonly Token[], verb: number, object: number) => boolean;
 };
 
 /**
@@ -47,8 +51,9 @@ export function findVerbObject(tokens: readonly Token[], rule: VerbObjectRule): 
     for (let next = index + 1; next <= last; next += 1) {
       const word = tokens[next]!.word;
       if (rule.qualifiers.has(word)) qualified = true;
-      if (rule.objects.has(word)) {
-        const score = qualified ? rule.strong : rule.weak;
+      if (rule.objects.has(word) || rule.ownObjects?.has(word)) {
+        const strong = (qualified || rule.ownObjects?.has(word)) && !rule.benign?.(tokens, index, next);
+        const score = strong ? rule.strong : rule.weak;
         if (score > 0) {
           hits.push({
             span: { start: tokens[index]!.start, end: tokens[next]!.end, reason: rule.reason },

@@ -1,11 +1,16 @@
 // Combines the injection signals into one score (weighted noisy-OR) and a verdict against a
 // threshold that policy sets. A verdict is a value, never an exception.
 import { type AttackIndex, attackSimilarity } from './attack-similarity.ts';
+import { dataExfiltration } from './data-exfiltration.ts';
 import { delimiterInjection } from './delimiter-injection.ts';
 import { encodedPayload } from './encoded-payload.ts';
+import { indirectInjection } from './indirect-injection.ts';
 import { type InjectionSignal, type InjectionSignalName, noisyOr } from './injection-signal.ts';
 import { instructionOverride, promptExtraction, roleTakeover } from './injection-signals.ts';
+import { multilingualOverride } from './multilingual-override.ts';
 import { MAX_SCAN_CHARS, normalizeForScan } from './normalize-for-scan.ts';
+import { refusalSuppression } from './refusal-suppression.ts';
+import { socialEngineering } from './social-engineering.ts';
 
 /** How much each signal counts; role takeover alone ("act as") should rarely flag. */
 export const DEFAULT_SIGNAL_WEIGHTS: Readonly<Record<InjectionSignalName, number>> = {
@@ -15,6 +20,11 @@ export const DEFAULT_SIGNAL_WEIGHTS: Readonly<Record<InjectionSignalName, number
   'delimiter-injection': 0.9,
   'encoded-payload': 1,
   'attack-similarity': 0.7,
+  'multilingual-override': 1,
+  'indirect-injection': 1,
+  'refusal-suppression': 0.9,
+  'data-exfiltration': 1,
+  'social-engineering': 0.8,
 };
 
 export const DEFAULT_INJECTION_THRESHOLD = 0.5;
@@ -60,6 +70,11 @@ export function detectInjection(text: string, options: DetectInjectionOptions = 
     'delimiter-injection': () => delimiterInjection(scan, { appDelimiters: options.appDelimiters }),
     'encoded-payload': () => encodedPayload(scan),
     'attack-similarity': () => attackSimilarity(scan, options.attackIndex),
+    'multilingual-override': () => multilingualOverride(scan),
+    'indirect-injection': () => indirectInjection(scan),
+    'refusal-suppression': () => refusalSuppression(scan),
+    'data-exfiltration': () => dataExfiltration(scan),
+    'social-engineering': () => socialEngineering(scan),
   };
   const signals: InjectionSignal[] = [];
   for (const [name, run] of Object.entries(runners) as [InjectionSignalName, () => InjectionSignal][]) {
