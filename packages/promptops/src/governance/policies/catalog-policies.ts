@@ -1,4 +1,5 @@
 import { canonicalJson, sha256Hex } from '../../catalog/content/canonical-json.ts';
+import { PromptopsError } from '../../errors/index.ts';
 import { type Executor, readMeta, writeMeta } from '../../store/index.ts';
 import type { MutationContext } from '../audit/index.ts';
 import { Policies } from './policies-schema.ts';
@@ -12,7 +13,16 @@ const KEY = 'policies';
 
 export async function readCatalogPolicies(executor: Executor): Promise<Policies | undefined> {
   const stored = await readMeta(executor, KEY);
-  return stored === undefined ? undefined : Policies.parse(JSON.parse(stored));
+  if (stored === undefined) return undefined;
+  const parsed = Policies.safeParse(JSON.parse(stored));
+  if (parsed.success) return parsed.data;
+  // Written by another version of promptops (a newer one added a setting this one does not know).
+  const first = parsed.error.issues[0];
+  throw new PromptopsError(
+    'config_invalid',
+    `the policies in force were stored by another version of promptops (${first?.path.join('.') || 'policies'}: ${first?.message}); run the same version everywhere, or push policies.yaml again with this one`,
+    {},
+  );
 }
 
 /** Whether `policies` differ from those stored (true when none are stored yet). */
