@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SuiteFile } from '../../evaluation/suites/suite-file.ts';
 import { Policies } from '../../governance/policies/index.ts';
 import {
   ARTIFACT_NAME_PATTERN,
@@ -46,6 +47,7 @@ const PUBLISHED: Record<string, PublishedSchema> = {
   },
   'policies.schema.json': { title: 'promptops governance policies (policies.yaml)', schema: Policies },
   'chain.schema.json': { title: 'promptops chain file (chains/**/*.yaml)', schema: ChainContent },
+  'suite.schema.json': { title: 'promptops eval suite (evals/**/*.yaml)', schema: SuiteFile, named: 'suite' },
 };
 
 /** File name → JSON text, exactly as committed under packages/promptops/schemas/. */
