@@ -1,10 +1,10 @@
 import type { ProjectConfig } from '../catalog/files/project-config.ts';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
-import type { Policies } from '../governance/policies/index.ts';
+import { fragmentOverrideRules, type Policies } from '../governance/policies/index.ts';
 import { createGuardHooks, type GuardDetectors } from '../guardrails/create-guard-hooks.ts';
 import { checkGuardEntities, defaultGuardDetectors } from '../guardrails/default-detectors.ts';
-import { CATALOG_CHANNEL, type DatabaseHandle, fingerprintKey } from '../store/index.ts';
+import { type DatabaseHandle, fingerprintKey } from '../store/index.ts';
 import { createBudgetGate } from './budgets/index.ts';
 import type { ModelTarget } from './call/call-model.ts';
 import { createCircuitBreakers } from './call/circuit-breaker.ts';
@@ -16,6 +16,7 @@ import type { ModelParameters, ModelProvider } from './providers/provider.ts';
 import { chainRunRecord } from './records/chain-run-record.ts';
 import { createRunRecorder } from './records/run-recorder.ts';
 import { createCachedCatalog } from './resolve/cached-catalog.ts';
+import { followCatalogChanges } from './resolve/follow-catalog-changes.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
 import {
@@ -56,14 +57,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export async function createRuntime(options: RuntimeOptions) {
   const cache = createCachedCatalog({ catalog: options.catalog, ttlMs: options.cacheTtlMs });
-  const unlisten = await options.handle.listen(CATALOG_CHANNEL, (payload) => {
-    try {
-      const change = JSON.parse(payload) as { kind: string; name: string };
-      cache.invalidate(change.kind, change.name);
-    } catch {
-      cache.invalidateAll();
-    }
-  });
+  const unlisten = await followCatalogChanges(options.handle, cache);
   const models = createModelCatalog({ config: options.config, policies: options.policies });
   const recorder = createRunRecorder({
     db: options.handle.db,
@@ -90,6 +84,7 @@ export async function createRuntime(options: RuntimeOptions) {
     selectExamples: createExampleSelector(embeddingsTarget(options)),
     inputGuards: options.inputGuards ?? [guards.input],
     outputGuards: options.outputGuards ?? [guards.output],
+    fragmentOverrides: fragmentOverrideRules(options.policies.overrides),
   };
   return {
     parts,

@@ -52,6 +52,7 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   // 5. render (before 4: examples are chosen by similarity to the rendered input)
   const rendered = await renderPrompt(content, variables, {
     fragments: parts.cache.fragmentSource(options.environment),
+    overrides: { prompt: name, rules: parts.fragmentOverrides },
     file: `${name}#${resolved.version}`,
   });
   if (!rendered.ok) throw rendered.error;

@@ -1,6 +1,7 @@
 import type { DataClassification } from '../catalog/content/names.ts';
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import type { PromptopsError } from '../errors/index.ts';
+import type { FragmentOverrideRule } from '../templates/index.ts';
 import type { CallPolicy, ModelTarget } from './call/call-model.ts';
 import type { CircuitBreakers } from './call/circuit-breaker.ts';
 import type { ExampleSelector } from './context/example-selector.ts';
@@ -72,4 +73,6 @@ export interface RuntimeParts {
   selectExamples: ExampleSelector;
   inputGuards: GuardHook[];
   outputGuards: GuardHook[];
+  /** policies.yaml `overrides:`: which central fragments a prompt's folder renders with its override. */
+  fragmentOverrides: readonly FragmentOverrideRule[];
 }

@@ -1,5 +1,6 @@
 import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import type { PromptopsError } from '../errors/index.ts';
+import type { FragmentOverrides, UsedFragment } from './fragment-overrides.ts';
 import type { FragmentSource } from './fragment-source.ts';
 import { promptFields } from './prompt-fields.ts';
 import { resolveFragments } from './resolve-fragments.ts';
@@ -18,12 +19,17 @@ export interface IncludedTemplate {
 export async function checkFragments(
   content: PromptContent,
   source: FragmentSource,
-  options: { file?: string } = {},
+  options: { file?: string; overrides?: FragmentOverrides } = {},
 ): Promise<
-  | { ok: true; fragments: { name: string; version: number }[]; templates: IncludedTemplate[] }
+  | { ok: true; fragments: UsedFragment[]; templates: IncludedTemplate[] }
   | { ok: false; error: PromptopsError }
 > {
-  const resolution = await resolveFragments(promptFields(content), source, options.file ?? '');
+  const resolution = await resolveFragments(
+    promptFields(content),
+    source,
+    options.file ?? '',
+    options.overrides,
+  );
   if (!resolution.ok) return resolution;
   const templates = [...resolution.templates.values()].map((template) => ({
     name: resolution.labelsByText.get(template) ?? 'fragment',

@@ -1,5 +1,6 @@
 // Rendering (LiquidJS, strict), variable schemas, fragment resolution, token counts.
 
+export { checkFragmentOverride, type OverrideCheck } from './check-fragment-override.ts';
 export { checkFragmentIncludes, checkFragments, type IncludedTemplate } from './check-fragments.ts';
 // Static checks (push time)
 export {
@@ -11,6 +12,14 @@ export {
 // Variables
 export { type CoerceCliVariableResult, coerceCliVariable } from './coerce-cli-variable.ts';
 // Fragments
+export {
+  describeUsedFragment,
+  type FragmentOverrideRule,
+  type FragmentOverrides,
+  overrideFragmentName,
+  parseOverrideFragmentName,
+  type UsedFragment,
+} from './fragment-overrides.ts';
 export {
   createStaticFragmentSource,
   type FragmentReference,

@@ -1,5 +1,6 @@
 import type { ChatMessage, PromptContent } from '../catalog/content/prompt-content.ts';
 import type { PromptopsError } from '../errors/index.ts';
+import type { FragmentOverrides, UsedFragment } from './fragment-overrides.ts';
 import type { FragmentSource } from './fragment-source.ts';
 import { TEMPLATE_LIMITS, templateEngineFor } from './liquid-engine.ts';
 import { assemblePrompt, duplicateSystemPromptError, promptFields } from './prompt-fields.ts';
@@ -11,6 +12,12 @@ import { validateVariables } from './variables.ts';
 export interface RenderPromptOptions {
   /** Where `{% render 'name' %}` fragments come from: the catalog at an environment, files, or a test map. */
   fragments: FragmentSource;
+  /**
+   * The prompt's name and the override rules in force (policies.yaml `overrides:`): a central
+   * fragment a rule lets the prompt's folder override is replaced by that folder's override.
+   * Without it, every fragment is used as included.
+   */
+  overrides?: FragmentOverrides;
   /** The file or artifact name put in error locations; '' when unknown (the caller fills it in). */
   file?: string;
 }
@@ -24,8 +31,8 @@ export type RenderResult =
       text?: string;
       /** The variables as rendered: validated, with schema defaults applied. */
       variables: Record<string, unknown>;
-      /** Every fragment the render used, once each. */
-      fragments: { name: string; version: number }[];
+      /** Every fragment the render used, once each; `overriddenBy` names a team override applied. */
+      fragments: UsedFragment[];
       tokens: TokenEstimate;
     }
   | { ok: false; error: PromptopsError };
@@ -52,7 +59,7 @@ export async function renderPrompt(
   if (duplicate) return { ok: false, error: duplicate };
 
   const fields = promptFields(content);
-  const resolution = await resolveFragments(fields, options.fragments, file);
+  const resolution = await resolveFragments(fields, options.fragments, file, options.overrides);
   if (!resolution.ok) return resolution;
 
   const engine = templateEngineFor(resolution.templates);

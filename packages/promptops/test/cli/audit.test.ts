@@ -65,7 +65,7 @@ describe('promptops audit', () => {
     expect(entries.map((entry) => entry.position)).toEqual(
       Array.from({ length: entryCount }, (_, index) => entryCount - index),
     );
-    expect(entries.filter((entry) => entry.action === 'version-create')).toHaveLength(10);
+    expect(entries.filter((entry) => entry.action === 'version-create')).toHaveLength(12);
     expect(entries.some((entry) => entry.target === 'support/classify-intent')).toBe(true);
   });
 

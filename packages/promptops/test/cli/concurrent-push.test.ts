@@ -25,9 +25,9 @@ describe('two promptops processes pushing at once', () => {
       expect(result.code).toBe(0);
     }
     const summaries = results.map((result) => result.stdout.trim().split('\n').at(-1)).sort();
-    expect(summaries).toEqual(['pushed 0 new versions; 10 unchanged', 'pushed 10 new versions; 0 unchanged']);
+    expect(summaries).toEqual(['pushed 0 new versions; 12 unchanged', 'pushed 12 new versions; 0 unchanged']);
     const snapshot = await snapshotCatalog(dataDir);
-    expect(snapshot.versions).toHaveLength(10);
+    expect(snapshot.versions).toHaveLength(12);
     expect(snapshot.versions.every((line) => /#1 \S+ parent=-$/.test(line))).toBe(true);
     const verified = await cli(['audit', 'verify'], { cwd: scratch.path, dataDir });
     expect(verified.code).toBe(0);
@@ -43,7 +43,7 @@ describe('two promptops processes pushing at once', () => {
     const bob = join(scratch.path, 'bob');
     await cp(alice, bob, { recursive: true });
     const synced = await cli(['push', bob], { cwd: scratch.path, dataDir });
-    expect(synced.stdout).toContain('pushed 0 new versions; 10 unchanged');
+    expect(synced.stdout).toContain('pushed 0 new versions; 12 unchanged');
     const sentence = 'Classify the customer message into exactly one of these categories:';
     await editFile(
       join(alice, 'prompts/support/classify-intent.yaml'),

@@ -15,17 +15,17 @@ describe('promptops push, diff, history on the example catalog', () => {
 
   let afterFirstPush: CatalogSnapshot;
 
-  it('push of the example catalog creates one version of each of its 10 artifacts', async () => {
+  it('push of the example catalog creates one version of each of its 12 artifacts', async () => {
     const result = await run('push', scratch.project);
 
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('pushed 10 new versions; 0 unchanged');
+    expect(result.stdout).toContain('pushed 12 new versions; 0 unchanged');
     for (const name of ['support/classify-intent', 'support/persona', 'support/intent-examples']) {
       expect(result.stdout).toMatch(new RegExp(`create\\s+\\S+\\s+${name}\\s+v1`));
     }
     afterFirstPush = await snapshotCatalog(scratch.dataDir);
-    expect(afterFirstPush.versions).toHaveLength(10);
+    expect(afterFirstPush.versions).toHaveLength(12);
     expect(afterFirstPush.versions.every((line) => line.includes('#1 '))).toBe(true);
   });
 
@@ -34,7 +34,7 @@ describe('promptops push, diff, history on the example catalog', () => {
 
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('pushed 0 new versions; 10 unchanged');
+    expect(result.stdout).toContain('pushed 0 new versions; 12 unchanged');
     expect(await snapshotCatalog(scratch.dataDir)).toMatchObject({ versions: afterFirstPush.versions });
   });
 
@@ -50,7 +50,7 @@ describe('promptops push, diff, history on the example catalog', () => {
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/update\s+prompt\s+support\/classify-intent\s+v1 -> v2/);
-    expect(result.stdout).toContain('pushed 1 new version; 9 unchanged');
+    expect(result.stdout).toContain('pushed 1 new version; 11 unchanged');
     const after = await snapshotCatalog(scratch.dataDir);
     const added = after.versions.filter((line) => !afterFirstPush.versions.includes(line));
     expect(added).toEqual([expect.stringMatching(/^prompt:support\/classify-intent#2 \S+ parent=1$/)]);
@@ -97,7 +97,7 @@ describe('promptops push, diff, history on the example catalog', () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/update\s+prompt\s+support\/gather-information\s+v1 -> v2/);
-    expect(result.stdout).toContain('would push 1 new version; 9 unchanged (dry run: nothing written)');
+    expect(result.stdout).toContain('would push 1 new version; 11 unchanged (dry run: nothing written)');
     expect(await snapshotCatalog(scratch.dataDir)).toEqual(before);
     expect(await readFile(join(scratch.project, 'promptops.lock'), 'utf8')).toBe(lockBefore);
     const listed = await run('list', '--json');

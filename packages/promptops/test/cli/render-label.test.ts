@@ -94,7 +94,7 @@ describe('promptops render and label', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('support/classify-intent v1');
     expect(result.stdout).toContain(message);
-    expect(result.stdout).toContain('fragments: support/uncertainty@1');
+    expect(result.stdout).toContain('fragments: support/uncertainty v1');
   });
 
   it('list --json shows the deployment', async () => {

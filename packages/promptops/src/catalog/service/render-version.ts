@@ -3,6 +3,7 @@ import { type RenderResult, renderPrompt } from '../../templates/index.ts';
 import type { PromptContent } from '../content/prompt-content.ts';
 import type { Catalog } from './catalog.ts';
 import { catalogFragmentSource } from './catalog-fragment-source.ts';
+import { catalogOverrides } from './catalog-override-rules.ts';
 import type { VersionRecord } from './records.ts';
 import type { VersionSelector } from './selector.ts';
 
@@ -16,13 +17,14 @@ export interface RenderVersionInput {
 
 export type RenderedVersion = { version: VersionRecord; result: RenderResult };
 
-/** Resolves a prompt version and renders it with fragments from the catalog. */
+/** Resolves a prompt version and renders it with fragments from the catalog, team overrides applied. */
 export async function renderVersion(catalog: Catalog, input: RenderVersionInput): Promise<RenderedVersion> {
   const version = await catalog.resolve('prompt', input.name, input.selector);
   const environment =
     input.fragmentEnvironment ?? ('environment' in input.selector ? input.selector.environment : undefined);
   const result = await renderPrompt(version.content as PromptContent, input.variables, {
     fragments: catalogFragmentSource(catalog, { environment }),
+    overrides: await catalogOverrides(catalog, input.name),
     file: `${input.name}#${version.version}`,
   });
   return { version, result };

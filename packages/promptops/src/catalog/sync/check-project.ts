@@ -1,10 +1,13 @@
 import type { ErrorCode, SourceLocation } from '../../errors/index.ts';
 import { PromptopsError } from '../../errors/index.ts';
+import { fragmentOverrideRules } from '../../governance/policies/index.ts';
 import {
   checkFragmentIncludes,
+  checkFragmentOverride,
   checkFragments,
   checkTemplate,
   type FragmentSource,
+  parseOverrideFragmentName,
 } from '../../templates/index.ts';
 import type { LoadedArtifact } from '../files/loaded-artifact.ts';
 import type { Project } from '../files/read-project.ts';
@@ -19,7 +22,8 @@ export interface ProjectWarning {
 /**
  * Checks what the file loaders cannot see one file at a time: every template parses and uses only
  * declared variables, and every fragment a prompt includes exists (in the folder, or pinned in the
- * catalog) without cycles. All problems come back in one `template_error`/`file_invalid` with
+ * catalog) without cycles, and every team override keeps to the override rules of the policies being
+ * pushed (docs/governance.md, Central and local fragments). All problems come back in one `template_error`/`file_invalid` with
  * file and line each; nothing is written when there is one.
  */
 export async function checkProject(catalog: Catalog, project: Project): Promise<ProjectWarning[]> {
@@ -29,6 +33,7 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
     ),
   );
   const source: FragmentSource = catalogFragmentSource(catalog, { drafts });
+  const rules = fragmentOverrideRules(project.policies.overrides);
   const issues: { message: string; location?: SourceLocation }[] = [];
   const warnings: ProjectWarning[] = [];
   const codes = new Set<ErrorCode>();
@@ -38,14 +43,19 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
   };
   for (const artifact of project.artifacts) {
     if (artifact.kind === 'fragment') {
-      const includes = await checkFragmentIncludes(artifact.content.template, source, {
-        file: artifact.file,
-      });
-      if (!includes.ok) report(includes.error, artifact);
+      const options = { file: artifact.file, rules };
+      const template = artifact.content.template;
+      const checked = parseOverrideFragmentName(artifact.name)
+        ? await checkFragmentOverride({ name: artifact.name, template }, source, options)
+        : await checkFragmentIncludes(template, source, options);
+      if (!checked.ok) report(checked.error, artifact);
       continue;
     }
     if (artifact.kind !== 'prompt') continue;
-    const fragments = await checkFragments(artifact.content, source, { file: artifact.file });
+    const fragments = await checkFragments(artifact.content, source, {
+      file: artifact.file,
+      overrides: { prompt: artifact.name, rules },
+    });
     if (!fragments.ok) report(fragments.error, artifact);
     const check = checkTemplate(artifact.content, {
       file: artifact.file,

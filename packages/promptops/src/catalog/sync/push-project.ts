@@ -18,6 +18,12 @@ export interface PushOptions {
   message?: string;
   /** Create versions even where the catalog moved past the version these files were based on. */
   force?: boolean;
+  /**
+   * Called for each artifact the push would give a new version, before anything is written; throws
+   * to refuse. Unchanged files are not asked about, so a team can push a folder that also holds the
+   * platform team's central fragments (docs/governance.md, Central and local fragments).
+   */
+  authorizeChange?: (item: PushItem) => void;
 }
 
 export interface PushItem {
@@ -62,6 +68,7 @@ export async function pushProject(
 
   if (options.dryRun) {
     const items = await planPush(catalog.db, project, bases, options.force ?? false);
+    for (const item of items) if (item.action !== 'unchanged') options.authorizeChange?.(item);
     const known = new Set(await catalog.environments());
     return {
       dryRun: true,
@@ -78,6 +85,7 @@ export async function pushProject(
     for (const name of environmentsAdded)
       context.audit({ action: 'environment-create', targetKind: 'environment', target: name });
     const items = await planPush(context.tx, project, bases, options.force ?? false);
+    for (const item of items) if (item.action !== 'unchanged') options.authorizeChange?.(item);
     for (const item of items) {
       if (item.action === 'unchanged') continue;
       const artifact = project.artifacts.find(

@@ -4,6 +4,7 @@ import { diffVersions } from '../../catalog/diff/diff-versions.ts';
 import type { VersionSelector } from '../../catalog/service/selector.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
 import { authorize } from '../../governance/access/index.ts';
+import { describeUsedFragment } from '../../templates/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { listOption, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -40,11 +41,18 @@ export const diffCommand: Command = {
       return 0;
     }
     context.stdout(`${diff.kind} ${diff.name}: v${diff.from.version} → v${diff.to.version}\n`);
-    if (diff.fields.length === 0) {
+    if (diff.fields.length === 0 && !diff.fragments) {
       context.stdout('no differences\n');
       return 0;
     }
-    context.stdout(`\nfields changed (${diff.fields.length}):\n`);
+    if (diff.fragments) {
+      const list = (fragments: typeof diff.fragments.from) =>
+        fragments.map(describeUsedFragment).join(', ') || '-';
+      context.stdout(
+        `\nfragments resolve differently:\n  - ${list(diff.fragments.from)}\n  + ${list(diff.fragments.to)}\n`,
+      );
+    }
+    if (diff.fields.length > 0) context.stdout(`\nfields changed (${diff.fields.length}):\n`);
     for (const change of diff.fields) context.stdout(describeChange(change));
     if (diff.rendered && 'lines' in diff.rendered) {
       context.stdout(`\nrendered (‹…› marks a placeholder for a variable without a value):\n`);

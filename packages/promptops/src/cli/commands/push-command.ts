@@ -24,13 +24,14 @@ export const pushCommand: Command = {
     const report = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
       // Files are read once the database is ours, so a push that waited for another sees its result.
       const project = await readProject(folder);
-      for (const artifact of project.artifacts) authorize(principal, 'version-create', artifact.name);
       // Changing the policies in force (approvals, gates, freezes) is an admin's decision.
       if (await policiesChanged(catalog.db, project.policies)) authorize(principal, 'policies-update');
       return pushProject(catalog, principal, project, {
         dryRun: flag(parsed, 'dry-run'),
         message: stringOption(parsed, 'message'),
         force: flag(parsed, 'force'),
+        // Only what gets a new version: unchanged files (another team's central fragments) need no right.
+        authorizeChange: (item) => authorize(principal, 'version-create', item.name),
       });
     });
     if (context.json) {

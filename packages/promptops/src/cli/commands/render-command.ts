@@ -2,6 +2,7 @@ import type { PromptContent } from '../../catalog/content/prompt-content.ts';
 import { renderedOrThrow, renderVersion } from '../../catalog/service/render-version.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
 import { authorize } from '../../governance/access/index.ts';
+import { describeUsedFragment } from '../../templates/index.ts';
 import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { listOption, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -43,10 +44,9 @@ export const renderCommand: Command = {
         `── ${message.role} ${'─'.repeat(Math.max(0, 60 - message.role.length))}\n${message.content}\n\n`,
       );
     }
-    const fragments = rendered.fragments.map((fragment) => `${fragment.name}@${fragment.version}`).join(', ');
-    context.stdout(
-      `≈ ${rendered.tokens.estimate} tokens (estimate, ${rendered.tokens.encoding})${fragments ? ` · fragments: ${fragments}` : ''}\n`,
-    );
+    context.stdout(`≈ ${rendered.tokens.estimate} tokens (estimate, ${rendered.tokens.encoding})\n`);
+    if (rendered.fragments.length > 0)
+      context.stdout(`fragments: ${rendered.fragments.map(describeUsedFragment).join(', ')}\n`);
     return 0;
   },
 };

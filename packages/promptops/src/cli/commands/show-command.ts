@@ -1,6 +1,8 @@
 import { renderArtifactFile } from '../../catalog/files/write-project.ts';
+import { promptFragments } from '../../catalog/service/prompt-fragments.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
 import { authorize } from '../../governance/access/index.ts';
+import { describeUsedFragment } from '../../templates/index.ts';
 import type { Command } from '../command.ts';
 import { formatDate, toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
@@ -14,16 +16,23 @@ export const showCommand: Command = {
   async run(context, parsed) {
     const reference = parseReference(requirePositional(parsed, 0, 'NAME', this.usage), 'NAME');
     rejectExtraPositionals(parsed, 1, this.usage);
-    const { artifact, version } = await context.withCatalog(async (catalog, _db, _handle, { principal }) => {
-      authorize(principal, 'catalog-read', reference.name);
-      const kind = await resolveKind(catalog, reference.name, stringOption(parsed, 'kind'));
-      return {
-        artifact: await catalog.get(kind, reference.name),
-        version: await catalog.resolve(kind, reference.name, reference.selector),
-      };
-    });
+    const { artifact, version, fragments } = await context.withCatalog(
+      async (catalog, _db, _handle, { principal }) => {
+        authorize(principal, 'catalog-read', reference.name);
+        const kind = await resolveKind(catalog, reference.name, stringOption(parsed, 'kind'));
+        const version = await catalog.resolve(kind, reference.name, reference.selector);
+        // Fragments (and team overrides) as the environment named would serve them; latest otherwise.
+        const environment = 'environment' in reference.selector ? reference.selector.environment : undefined;
+        return {
+          artifact: await catalog.get(kind, reference.name),
+          version,
+          fragments: kind === 'prompt' ? await promptFragments(catalog, version, environment) : undefined,
+        };
+      },
+    );
     if (context.json) {
-      context.stdout(`${toJson({ artifact, version })}\n`);
+      const resolved = fragments?.ok ? { fragments: fragments.fragments } : {};
+      context.stdout(`${toJson({ artifact, version, ...resolved })}\n`);
       return 0;
     }
     const serving = artifact.deployments
@@ -39,6 +48,11 @@ export const showCommand: Command = {
       `hash      sha256:${version.contentHash}`,
       `serves in ${serving.join(', ') || '-'}`,
       `all envs  ${artifact.deployments.map((deployment) => `${deployment.environment}=v${deployment.stableVersion}`).join(' ') || '-'}`,
+      ...(fragments === undefined
+        ? []
+        : [
+            `fragments ${fragments.ok ? fragments.fragments.map(describeUsedFragment).join(', ') || '-' : `unresolved: ${fragments.error.message}`}`,
+          ]),
       '',
       renderArtifactFile({
         kind: version.kind,

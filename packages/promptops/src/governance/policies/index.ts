@@ -1,5 +1,6 @@
 export { GuardPolicy, InputGuardPolicy, OutputGuardPolicy } from './guard-policy.ts';
 export { loadPolicies, POLICIES_FILE, parsePolicies } from './load-policies.ts';
+export { fragmentOverrideRules, OverrideRule } from './override-rule.ts';
 export {
   AlertRule,
   BudgetRule,

@@ -96,4 +96,69 @@ describe('loadPolicies', () => {
       '8 guards_by_classification.confidential: guard policy "strcit" is not defined under guards',
     ]);
   });
+
+  it('reads fragment override rules, with no locked blocks unless listed', async () => {
+    const policies = await load(
+      [
+        'overrides:',
+        '  - { fragment: shared/persona, owner: platform-team, teams: [support/, billing/], locked_blocks: [safety, legal] }',
+        '  - { fragment: shared/sign-off, owner: platform-team, teams: [], reason: nobody changes the sign-off }',
+        '',
+      ].join('\n'),
+    );
+    expect(policies.overrides).toEqual([
+      {
+        fragment: 'shared/persona',
+        owner: 'platform-team',
+        teams: ['support/', 'billing/'],
+        locked_blocks: ['safety', 'legal'],
+      },
+      {
+        fragment: 'shared/sign-off',
+        owner: 'platform-team',
+        teams: [],
+        locked_blocks: [],
+        reason: 'nobody changes the sign-off',
+      },
+    ]);
+  });
+
+  it('names each broken override rule by line and field', async () => {
+    const error = await rejection(
+      load(
+        [
+          'overrides:',
+          '  - { fragment: shared/persona, owner: platform-team, teams: [support], locked_blocks: [Safety] }',
+          '  - { fragment: shared/persona, owner: platform-team, teams: [support/, support/] }',
+          '  - { fragment: support/overrides/shared/persona, teams: [], lock: [tone] }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(error.code).toBe('config_invalid');
+    expect(issueLines(error)).toEqual([
+      '2 overrides[0].teams[0]: expected a folder prefix ending in /, such as support/',
+      '2 overrides[0].locked_blocks[0]: expected a block name: lower-case letters, digits and "_"',
+      '3 overrides[1].teams[1]: team folder "support/" is listed twice',
+      '4 overrides[2].owner: missing required key "owner"',
+      '4 overrides[2].fragment: a central fragment cannot live in an overrides/ folder; that is where team overrides go',
+      '4 overrides[2].lock: unknown key "lock"; did you mean "locked_blocks"?',
+    ]);
+  });
+
+  it('refuses two rules for one central fragment', async () => {
+    const error = await rejection(
+      load(
+        [
+          'overrides:',
+          '  - { fragment: shared/persona, owner: platform-team, teams: [support/] }',
+          '  - { fragment: shared/persona, owner: billing-team, teams: [billing/] }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(issueLines(error)).toEqual([
+      '3 overrides[1].fragment: "shared/persona" already has a rule; give each central fragment one rule',
+    ]);
+  });
 });

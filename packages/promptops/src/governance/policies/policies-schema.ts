@@ -7,6 +7,7 @@ import {
 import { suggestName } from '../../errors/suggest-name.ts';
 import { findUnknownEntities, knownEntityNames } from '../../guardrails/pii-entity-names.ts';
 import { GuardPolicy, RecognizerRule } from './guard-policy.ts';
+import { OverrideRule } from './override-rule.ts';
 import { defaultTier, TiersPolicy } from './tier-policy.ts';
 
 /** `policies.yaml`: governance as code (DESIGN.md section 3, Policy). */
@@ -136,6 +137,12 @@ export const Policies = z
       .describe('Custom recognizers; guard policies name them in pii.entities like built-in types.'),
     budgets: z.array(BudgetRule).default([]),
     alerts: z.array(AlertRule).default([]),
+    overrides: z
+      .array(OverrideRule)
+      .default([])
+      .describe(
+        'Central fragments team folders may override, by whom, and which blocks stay locked (docs/governance.md, Central and local fragments).',
+      ),
   })
   .superRefine((policies, context) => {
     for (const [field, entries] of [
@@ -153,6 +160,17 @@ export const Policies = z
         }
         seen.add(entry.name);
       }
+    }
+    const ruled = new Set<string>();
+    for (const [index, rule] of policies.overrides.entries()) {
+      if (ruled.has(rule.fragment)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['overrides', index, 'fragment'],
+          message: `"${rule.fragment}" already has a rule; give each central fragment one rule`,
+        });
+      }
+      ruled.add(rule.fragment);
     }
     const recognizerNames = new Set<string>();
     for (const [index, recognizer] of policies.recognizers.entries()) {
@@ -193,6 +211,8 @@ export const Policies = z
       }
     }
   })
-  .describe('policies.yaml: risk tiers, freeze windows, allowed models, guard policies, budgets and alerts.');
+  .describe(
+    'policies.yaml: risk tiers, freeze windows, allowed models, guard policies, budgets, alerts and fragment override rules.',
+  );
 export type Policies = z.infer<typeof Policies>;
 export type PoliciesInput = z.input<typeof Policies>;
