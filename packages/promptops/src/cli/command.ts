@@ -11,6 +11,8 @@ export interface CommandContext {
   stdout(text: string): void;
   stderr(text: string): void;
   stdin?(): Promise<string>;
+  /** stderr is a terminal: progress bars redraw in place (else one line per 10%). */
+  isTty?: boolean;
   /** `--json`: machine-readable output on stdout, nothing else there. */
   json: boolean;
   /**

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { loadProjectConfig } from '../catalog/files/load-project-config.ts';
+import type { ProjectConfig } from '../catalog/files/project-config.ts';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
 import type { Principal } from '../governance/access/index.ts';
 import { loadPolicies } from '../governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
+import type { ModelProvider } from '../runtime/providers/provider.ts';
 import { providersFromConfig } from '../runtime/providers-from-config.ts';
 import type { DatabaseHandle } from '../store/index.ts';
 import { loadScriptFile, type ScriptedModelServer, startScriptedModelServer } from '../testing/index.ts';
@@ -20,6 +22,17 @@ export interface ProjectRuntimeOptions {
   scriptedModel?: string;
   /** Where the announcement of the scripted server goes. */
   announce: (line: string) => void;
+  /** Wraps each provider (the eval response cache); the runtime and callers see the wrapped ones. */
+  wrapProvider?: (provider: ModelProvider) => ModelProvider;
+}
+
+export interface ProjectRuntime {
+  runtime: Runtime;
+  /** The folder holding promptops.yaml. */
+  root: string;
+  config: ProjectConfig;
+  providers: Record<string, ModelProvider>;
+  close(): Promise<void>;
 }
 
 /**
@@ -27,9 +40,7 @@ export interface ProjectRuntimeOptions {
  * environment), policies from policies.yaml. With a scripted model the providers talk to a local
  * scripted server instead, and the user is told so: it never passes for a real model.
  */
-export async function openProjectRuntime(
-  options: ProjectRuntimeOptions,
-): Promise<{ runtime: Runtime; close(): Promise<void> }> {
+export async function openProjectRuntime(options: ProjectRuntimeOptions): Promise<ProjectRuntime> {
   const root = findProjectRoot(options.cwd);
   if (!root) {
     throw new PromptopsError(
@@ -51,7 +62,11 @@ export async function openProjectRuntime(
       if (settings.api_key_env) env[settings.api_key_env] = 'scripted';
     }
   }
-  const providers = providersFromConfig(config, { env, baseUrls });
+  const built = providersFromConfig(config, { env, baseUrls });
+  const wrap = options.wrapProvider;
+  const providers = wrap
+    ? Object.fromEntries(Object.entries(built).map(([name, provider]) => [name, wrap(provider)]))
+    : built;
   const runtime = await createRuntime({
     handle: options.handle,
     catalog: options.catalog,
@@ -61,6 +76,9 @@ export async function openProjectRuntime(
   });
   return {
     runtime,
+    root,
+    config,
+    providers,
     async close() {
       await runtime.close();
       await Promise.all(Object.values(providers).map((provider) => provider.close?.()));

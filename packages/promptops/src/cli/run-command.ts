@@ -18,6 +18,8 @@ export interface CommandIo {
   stderr(text: string): void;
   /** Standard input, read whole; commands that accept `-` as a file use it. */
   stdin?(): Promise<string>;
+  /** stderr is a terminal (progress bars redraw in place). */
+  isTty?: boolean;
 }
 
 const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {

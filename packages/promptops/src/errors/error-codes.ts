@@ -38,6 +38,11 @@ export const ERROR_CODES = {
   output_invalid: { status: 502, exit: 8, summary: 'the model output failed validation after retries' },
   provider_error: { status: 502, exit: 8, summary: 'the model provider failed' },
   provider_timeout: { status: 504, exit: 8, summary: 'the model provider did not answer in time' },
+  eval_failed: {
+    status: 422,
+    exit: 11,
+    summary: 'an eval suite missed its thresholds (pass rate or a metric minimum)',
+  },
   audit_broken: { status: 500, exit: 9, summary: 'the audit chain does not verify' },
   database_error: { status: 503, exit: 10, summary: 'the database could not be reached or migrated' },
   internal: { status: 500, exit: 1, summary: 'a bug: please report it with the request id' },

@@ -98,6 +98,17 @@ export const ProjectConfig = z
       })
       .optional()
       .describe('Embeddings for few-shot selection; built-in lexical similarity when absent.'),
+    evaluation: z
+      .strictObject({
+        judge: z
+          .strictObject({
+            model: ModelId.describe('provider/model that grades llm-rubric assertions.'),
+          })
+          .optional()
+          .describe('The judge model; llm-rubric assertions are unmeasured without one.'),
+      })
+      .optional()
+      .describe('Settings for `promptops test` (docs/evaluation.md).'),
     database: z
       .strictObject({
         url_env: EnvironmentVariableName.default('DATABASE_URL').describe(
@@ -139,6 +150,14 @@ export const ProjectConfig = z
           });
         }
       }
+    }
+    const judgeProvider = config.evaluation?.judge?.model.split('/')[0];
+    if (judgeProvider !== undefined && !Object.hasOwn(config.providers, judgeProvider)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['evaluation', 'judge', 'model'],
+        message: `provider "${judgeProvider}" is not configured under providers`,
+      });
     }
     const embeddingsProvider = config.embeddings?.model.split('/')[0];
     if (embeddingsProvider !== undefined && !Object.hasOwn(config.providers, embeddingsProvider)) {

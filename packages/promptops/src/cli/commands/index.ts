@@ -24,6 +24,7 @@ import { retireCommand } from './retire-command.ts';
 import { reviewCommand } from './review-command.ts';
 import { runPromptCommand } from './run-prompt-command.ts';
 import { showCommand } from './show-command.ts';
+import { testCommand } from './test-command.ts';
 import { tokensCommand } from './tokens-command.ts';
 import { usersCommand } from './users-command.ts';
 import { webhooksCommand } from './webhooks-command.ts';
@@ -46,6 +47,7 @@ export const COMMANDS: Command[] = [
   approveCommand,
   rejectCommand,
   withdrawCommand,
+  testCommand,
   evalsCommand,
   deployCommand,
   canaryCommand,

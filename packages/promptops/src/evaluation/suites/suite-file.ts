@@ -38,7 +38,7 @@ export const SuiteTarget = z
 const Share = z.number().min(0).max(1);
 
 export const SuiteThresholds = z.strictObject({
-  pass_rate: Share.optional().describe('Minimum share of cases that pass.'),
+  pass_rate: Share.optional().describe('Minimum share of cases that pass; 1 (every case) when absent.'),
   metrics: z
     .strictObject({
       accuracy: Share.optional().describe('Minimum; needs class_path and expected_class.'),

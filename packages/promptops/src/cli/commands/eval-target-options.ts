@@ -1,0 +1,38 @@
+import { parseVersionNumber } from '../../catalog/service/selector.ts';
+import { PromptopsError } from '../../errors/index.ts';
+import type { ParsedArguments } from '../command.ts';
+import type { TargetChoice } from '../eval-session.ts';
+import { stringOption } from '../options.ts';
+
+export const TARGET_OPTIONS = {
+  version: { type: 'string' },
+  env: { type: 'string' },
+} as const;
+
+/** `--version N` and `--env ENV`: together, version N runs in ENV (its fragments and overrides). */
+export function parseTargetChoice(parsed: ParsedArguments): TargetChoice {
+  const version = stringOption(parsed, 'version');
+  const environment = stringOption(parsed, 'env');
+  return {
+    ...(version !== undefined && { version: parseVersionNumber(version, 'version') }),
+    ...(environment !== undefined && { environment }),
+  };
+}
+
+/** An optional whole-number option within [min, max]. */
+export function wholeNumberOption(
+  parsed: ParsedArguments,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const text = stringOption(parsed, name);
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d{1,6}$/.test(text) || value < min || value > max) {
+    throw new PromptopsError('invalid_argument', `--${name} must be a whole number from ${min} to ${max}`, {
+      parameter: name,
+    });
+  }
+  return value;
+}
