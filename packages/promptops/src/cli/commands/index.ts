@@ -7,6 +7,7 @@ import {
   rejectCommand,
   withdrawCommand,
 } from './change-decision-commands.ts';
+import { compareCommand } from './compare-command.ts';
 import { canaryCommand, deployCommand, promoteCommand, rollbackCommand } from './deployment-commands.ts';
 import { diffCommand } from './diff-command.ts';
 import { evalsCommand } from './evals-command.ts';
@@ -48,6 +49,7 @@ export const COMMANDS: Command[] = [
   rejectCommand,
   withdrawCommand,
   testCommand,
+  compareCommand,
   evalsCommand,
   deployCommand,
   canaryCommand,

@@ -3,6 +3,7 @@
 // Helpers other writers may share
 export { escapeAttribute, escapeMarkup, truncate } from './escape-markup.ts';
 // Writers
+export { formatComparison } from './format-comparison.ts';
 export type { FormatTableOptions } from './format-table.ts';
 export { formatTable } from './format-table.ts';
 export { metricRows } from './format-values.ts';
