@@ -1,9 +1,10 @@
+import type { CaseGrade } from '../assertions/index.ts';
 import { evaluateAssertions, parseJsonPath, readJsonPath } from '../assertions/index.ts';
-import type { AssertionServices, CaseOutput, SuiteCase } from '../eval-types.ts';
+import type { AssertionResult, AssertionServices, CaseOutput, SuiteCase } from '../eval-types.ts';
 import { checkThresholds, type SuiteThresholds, suiteMetrics } from '../metrics/index.ts';
 import type { SuiteReport } from '../reports/index.ts';
 import type { LoadedSuite } from '../suites/index.ts';
-import { runCases } from './run-cases.ts';
+import { type Assessment, runCases } from './run-cases.ts';
 
 /** Runs one case once: through the runtime for prompt suites, through the renderer for fragment suites. */
 export type CaseExecutor = (testCase: SuiteCase, repeat: number, signal: AbortSignal) => Promise<CaseOutput>;
@@ -42,7 +43,15 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteReport> {
     execute: options.execute,
     async assess(testCase, output) {
       const grade = await evaluateAssertions(testCase.assert, output, options.services);
-      return { assertions: grade.results, score: grade.score, pass: grade.pass };
+      if (testCase.expectedClass === undefined || classPath === undefined) {
+        return { assertions: grade.results, score: grade.score, pass: grade.pass };
+      }
+      return withClassCheck(
+        grade,
+        testCase.expectedClass,
+        classAt(output, classPath),
+        testCase.assert.length,
+      );
     },
     ...(classPath !== undefined && { classOf: (output: CaseOutput) => classAt(output, classPath) }),
     repeat: options.repeat ?? suite.content.repeat,
@@ -78,6 +87,37 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteReport> {
 export function flatThresholds(suite: LoadedSuite): SuiteThresholds {
   const { pass_rate = 1, metrics = {} } = suite.content.thresholds;
   return { pass_rate, ...metrics };
+}
+
+/**
+ * A case with `expected_class` also checks the class: a wrong or missing class fails the case (as
+ * an `expected-class` result beside its assertions), so a classifier's misses show as failures,
+ * not only in accuracy.
+ */
+function withClassCheck(
+  grade: CaseGrade,
+  expected: string,
+  predicted: string | undefined,
+  assertionCount: number,
+): Assessment {
+  const pass = predicted === expected;
+  const check: AssertionResult = {
+    type: 'expected-class',
+    pass,
+    score: pass ? 1 : 0,
+    weight: 1,
+    ...(!pass && {
+      reason: `expected class "${expected}", found ${predicted === undefined ? 'no class' : `"${predicted}"`}`,
+    }),
+  };
+  const measured = [...grade.results, check].filter((result) => result.pass !== null);
+  const weight = measured.reduce((total, result) => total + result.weight, 0);
+  const score = measured.reduce((total, result) => total + result.score * result.weight, 0) / weight;
+  return {
+    assertions: [...grade.results, check],
+    score,
+    pass: pass && (assertionCount === 0 || grade.pass),
+  };
 }
 
 /** The class an output names at `path` (`$.intent`): a string or number, else none. */
