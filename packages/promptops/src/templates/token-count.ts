@@ -1,4 +1,5 @@
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { BoundedCache } from './bounded-cache.ts';
 
 /** The encoding estimates use: GPT-4o's. Other models tokenize differently, hence "estimate". */
 export const TOKEN_ENCODING = 'o200k_base';
@@ -19,9 +20,21 @@ export const TOKENS_PER_REPLY = 3;
 // ordinary text it is, instead of making the tokenizer throw.
 const AS_PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
+// A prompt's system message comes back identical on every run of a version (bench/RESULTS.md: BPE
+// counting was the largest single CPU cost per eval case). Long texts are remembered; short ones
+// cost less to count than to hash. Bounded in entries and in the length of a key.
+const MEMO_MIN_CHARS = 200;
+const MEMO_MAX_CHARS = 64_000;
+const counted = new BoundedCache<string, number>(256);
+
 /** Token estimate of plain text with the o200k_base encoding. */
 export function countTextTokens(text: string): number {
-  return countTokens(text, AS_PLAIN_TEXT);
+  if (text.length < MEMO_MIN_CHARS || text.length > MEMO_MAX_CHARS) return countTokens(text, AS_PLAIN_TEXT);
+  const known = counted.get(text);
+  if (known !== undefined) return known;
+  const count = countTokens(text, AS_PLAIN_TEXT);
+  counted.set(text, count);
+  return count;
 }
 
 /**
