@@ -9,7 +9,7 @@ import {
   withdrawChange,
 } from './changes/change-requests.ts';
 import { deployChange, promoteCanary, rollback, setCanaryPercent } from './changes/deployments.ts';
-import { recordEvalResult } from './changes/eval-results.ts';
+import { latestEvalResults, recordEvalResult } from './changes/eval-results.ts';
 import { endFreeze, listFreezes, startFreeze } from './changes/freezes.ts';
 import type { GovernanceDeps } from './changes/governance-deps.ts';
 import { addWebhook, listWebhooks, removeWebhook, webhookDeliveryLog } from './events/webhooks.ts';
@@ -93,7 +93,7 @@ export function createGovernance(deps: GovernanceDeps) {
       start: bind(deps, startFreeze),
       end: bind(deps, endFreeze),
     },
-    evals: { record: bind(deps, recordEvalResult) },
+    evals: { record: bind(deps, recordEvalResult), latest: bind(deps, latestEvalResults) },
     webhooks: {
       add: bind(deps, addWebhook),
       remove: bind(deps, removeWebhook),

@@ -177,6 +177,10 @@ describe('promptops test and compare: suites through the runtime, reports, gates
     expect(gate.stdout).toMatch(/✗ pass rate 0\.0% is below the minimum 100\.0%/);
     expect(gate.stderr).toContain('recorded on support/assistant v2');
     expect(gate.stderr).toContain('1 of 2 suites missed their thresholds');
+    // The catalog shows the latest score per suite on each version.
+    expect((await as('viv', 'show', 'support/assistant#2')).stdout).toContain(
+      'evals     support/adversarial 1/1 (100.0%) · support/behavioural 0/4 (0.0%)',
+    );
     const refused = await as('rita', 'approve', '1', '--reason', 'looks fine');
     expect(refused.code).toBe(7);
     expect(refused.stderr).toContain('eval gate: suite support/behavioural passed 0% of cases');

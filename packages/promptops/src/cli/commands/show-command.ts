@@ -16,8 +16,8 @@ export const showCommand: Command = {
   async run(context, parsed) {
     const reference = parseReference(requirePositional(parsed, 0, 'NAME', this.usage), 'NAME');
     rejectExtraPositionals(parsed, 1, this.usage);
-    const { artifact, version, fragments } = await context.withCatalog(
-      async (catalog, _db, _handle, { principal }) => {
+    const { artifact, version, fragments, evals } = await context.withCatalog(
+      async (catalog, _db, _handle, { principal, governance }) => {
         authorize(principal, 'catalog-read', reference.name);
         const kind = await resolveKind(catalog, reference.name, stringOption(parsed, 'kind'));
         const version = await catalog.resolve(kind, reference.name, reference.selector);
@@ -27,12 +27,17 @@ export const showCommand: Command = {
           artifact: await catalog.get(kind, reference.name),
           version,
           fragments: kind === 'prompt' ? await promptFragments(catalog, version, environment) : undefined,
+          evals: await governance.evals.latest(principal, {
+            kind,
+            name: reference.name,
+            version: version.version,
+          }),
         };
       },
     );
     if (context.json) {
       const resolved = fragments?.ok ? { fragments: fragments.fragments } : {};
-      context.stdout(`${toJson({ artifact, version, ...resolved })}\n`);
+      context.stdout(`${toJson({ artifact, version, ...resolved, evals })}\n`);
       return 0;
     }
     const serving = artifact.deployments
@@ -48,6 +53,7 @@ export const showCommand: Command = {
       `hash      sha256:${version.contentHash}`,
       `serves in ${serving.join(', ') || '-'}`,
       `all envs  ${artifact.deployments.map((deployment) => `${deployment.environment}=v${deployment.stableVersion}`).join(' ') || '-'}`,
+      `evals     ${evals.map((result) => `${result.suite} ${result.passed}/${result.total} (${(result.passRate * 100).toFixed(1)}%)`).join(' · ') || '-'}`,
       ...(fragments === undefined
         ? []
         : [

@@ -1,7 +1,7 @@
 import type { ArtifactKind } from '../../catalog/content/names.ts';
 import { notFound } from '../../catalog/service/move-label.ts';
 import { PromptopsError } from '../../errors/index.ts';
-import { findArtifact, findVersion, insertEvalResult } from '../../store/index.ts';
+import { findArtifact, findVersion, insertEvalResult, listEvalResults } from '../../store/index.ts';
 import { authorize, type Principal } from '../access/index.ts';
 import { mutate } from '../audit/index.ts';
 import type { GovernanceDeps } from './governance-deps.ts';
@@ -72,4 +72,37 @@ export async function recordEvalResult(deps: GovernanceDeps, principal: Principa
       total: row.total,
     };
   });
+}
+
+export interface LatestEvalResult {
+  suite: string;
+  passRate: number;
+  passed: number;
+  total: number;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** The newest result per suite on one version (what `show` and the catalog list per version). */
+export async function latestEvalResults(
+  deps: GovernanceDeps,
+  principal: Principal,
+  input: { kind: ArtifactKind; name: string; version: number },
+): Promise<LatestEvalResult[]> {
+  authorize(principal, 'catalog-read', input.name);
+  const artifact = await findArtifact(deps.db, input.kind, input.name);
+  if (!artifact) throw notFound(input.kind, input.name);
+  const latest = new Map<string, LatestEvalResult>();
+  for (const row of await listEvalResults(deps.db, artifact.id, input.version)) {
+    if (latest.has(row.suite)) continue; // newest first per suite
+    latest.set(row.suite, {
+      suite: row.suite,
+      passRate: row.passRate,
+      passed: row.passed,
+      total: row.total,
+      recordedAt: row.recordedAt.toISOString(),
+      recordedBy: row.recordedBy,
+    });
+  }
+  return [...latest.values()];
 }
