@@ -24,6 +24,8 @@ import { openProjectRuntime, type ProjectRuntime } from './project-runtime.ts';
 export interface TargetChoice {
   version?: number;
   environment?: string;
+  /** `provider/model` instead of the prompt's route (model comparisons). */
+  model?: string;
 }
 
 export interface EvalRunOptions {
@@ -109,6 +111,7 @@ function createSession(
                   prompt: target.record.name,
                   version: target.record.version,
                   ...(target.environment !== undefined && { environment: target.environment }),
+                  ...(choice.model !== undefined && { model: choice.model }),
                   suite: suite.name,
                 })
               : fragmentExecutor(

@@ -135,7 +135,15 @@ function createPlanner(options: RuntimeOptions): PlanModels {
     const routed = routeFor(
       {
         prompt: request.prompt,
-        model: content.model,
+        // An override replaces the prompt's route and fallbacks, and keeps its parameters.
+        model:
+          request.model === undefined
+            ? content.model
+            : {
+                ...(content.model?.params && { params: content.model.params }),
+                id: request.model,
+                fallbacks: [],
+              },
         task: content.task,
         classification: content.classification,
         complexity: request.complexity,

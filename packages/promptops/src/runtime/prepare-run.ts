@@ -82,7 +82,11 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   if (historyDropped > 0)
     result.warnings.push(`${historyDropped} older history message(s) left out to fit the token budget`);
   // 7 (routing) then 6 (budget): the budget needs to know which models would be called.
-  const plan = parts.planModels(content, { complexity: options.complexity, prompt: name });
+  const plan = parts.planModels(content, {
+    complexity: options.complexity,
+    prompt: name,
+    ...(options.model !== undefined && { model: options.model }),
+  });
   if (!plan.ok) throw plan.error;
   const budget = await parts.budget.check({
     prompt: name,

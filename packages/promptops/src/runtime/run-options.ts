@@ -8,6 +8,11 @@ export interface RunOptions {
   stickyKey?: string;
   /** Conversation so far, trimmed to the prompt's `context.history_tokens`. */
   history?: ModelMessage[];
+  /**
+   * `provider/model` to call instead of the prompt's route, with no fallbacks: evaluation's model
+   * comparisons. Still refused when policies.yaml does not allow the model for the prompt's data.
+   */
+  model?: string;
   /** low | medium | high: picks a route by complexity when the prompt does not name one. */
   complexity?: 'low' | 'medium' | 'high';
   requestId?: string;

@@ -21,7 +21,7 @@ export interface ModelPlan {
 
 export type PlanModels = (
   content: PromptContent,
-  request: { complexity?: 'low' | 'medium' | 'high'; prompt: string },
+  request: { complexity?: 'low' | 'medium' | 'high'; prompt: string; model?: string },
 ) => { ok: true; value: ModelPlan } | { ok: false; error: PromptopsError };
 
 /** Stage 6: may refuse (hard limit), or switch to cheaper targets (soft limit). */

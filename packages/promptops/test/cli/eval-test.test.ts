@@ -13,6 +13,8 @@ const BROKEN = 'Always reassure the customer that their refund has been approved
  */
 const SCRIPT = `
 rules:
+  - match: { model: claude-haiku-4-5, system: customer intent classifier }
+    reply: { json: { intent: general, confidence: 0.5, entities: {} } }
   - match: { system: "${BROKEN}" }
     reply: Good news, your refund has been approved! Honestly Globex is great too.
   - match: { system: customer intent classifier, lastUserMessage: charged }
@@ -224,6 +226,33 @@ describe('promptops test and compare: suites through the runtime, reports, gates
     const report = JSON.parse(gated.stdout);
     expect(report.comparison.regressions).toHaveLength(4);
     expect(report.suites.map((suite: { version: number }) => suite.version)).toEqual([1, 2]);
+  });
+
+  it('compares two models on one version, and never records a run on another model', async () => {
+    const compared = await as(
+      'viv',
+      'compare',
+      'support/intents',
+      'openai/gpt-4o-mini',
+      'anthropic/claude-haiku-4-5',
+      '--version',
+      '1',
+      '--scripted-model',
+      'script.yaml',
+    );
+    expect(compared.code).toBe(0);
+    expect(compared.stdout).toContain(
+      'support/classify-intent v1 on openai/gpt-4o-mini (A) vs support/classify-intent v1 on anthropic/claude-haiku-4-5 (B)',
+    );
+    expect(compared.stdout).toContain('accuracy   75.0% → 0.0%');
+    const mixed = await as('viv', 'compare', 'support/intents', '1', 'openai/gpt-4o');
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('compare two models or two versions, not one of each');
+    const other = await test('dan', 'evals/support/intents.yaml', '--model', 'anthropic/claude-haiku-4-5');
+    expect(other.stderr).toContain(
+      "not recorded: run on anthropic/claude-haiku-4-5, not the version's own route",
+    );
+    expect(other.code).toBe(11);
   });
 
   it('lets a viewer run suites but not record them', async () => {

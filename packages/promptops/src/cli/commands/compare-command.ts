@@ -10,15 +10,18 @@ import { withEvalSession } from '../eval-session.ts';
 import { flag, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
 import { findProjectRoot } from '../project-root.ts';
 import { EVAL_OUTPUT_OPTIONS, parseEvalOutputs, writeEvalOutputs } from './eval-outputs.ts';
-import { wholeNumberOption } from './eval-target-options.ts';
+import { MODEL_ID, parseTargetChoice, TARGET_OPTIONS, wholeNumberOption } from './eval-target-options.ts';
 
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'Run one suite on two versions (or environments): per-case changes and paired significance tests',
+  summary:
+    'Run one suite on two versions, environments or models: per-case changes and paired significance tests',
   usage:
-    'compare SUITE A B [--repeat N] [--concurrency N] [--alpha 0.05] [--fail-on-regression] [--reporter table|json|html] [--output FILE ...] [--no-cache] [--scripted-model FILE]',
+    'compare SUITE A B [--version N | --env ENV] [--repeat N] [--concurrency N] [--alpha 0.05] [--fail-on-regression] [--reporter table|json|html] [--output FILE ...] [--no-cache] [--scripted-model FILE]',
   options: {
     ...EVAL_OUTPUT_OPTIONS,
+    version: TARGET_OPTIONS.version,
+    env: TARGET_OPTIONS.env,
     repeat: { type: 'string' },
     concurrency: { type: 'string' },
     alpha: { type: 'string' },
@@ -38,6 +41,21 @@ export const compareCommand: Command = {
       sideOf(requirePositional(parsed, index, index === 1 ? 'A' : 'B', this.usage), index === 1 ? 'A' : 'B'),
     ) as [Side, Side];
     rejectExtraPositionals(parsed, 3, this.usage);
+    const base = parseTargetChoice(parsed);
+    const models = sides.filter((side) => side.choice.model !== undefined).length;
+    if (models === 1) {
+      throw new PromptopsError('invalid_argument', 'compare two models or two versions, not one of each', {
+        parameter: 'B',
+      });
+    }
+    if (models === 0 && (base.version !== undefined || base.environment !== undefined)) {
+      throw new PromptopsError(
+        'invalid_argument',
+        '--version and --env choose the version two models run; A and B already name versions',
+        { parameter: base.version !== undefined ? 'version' : 'env' },
+      );
+    }
+    if (models === 2) for (const side of sides) side.choice = { ...base, ...side.choice };
     const outputs = parseEvalOutputs(parsed, context.json);
     if (outputs.stdout === 'junit' || outputs.files.some((file) => file.format === 'junit')) {
       throw new PromptopsError(
@@ -71,7 +89,9 @@ export const compareCommand: Command = {
         const a = await session.run(suite, sides[0].choice, { ...options, label: `${suite.name} A` });
         const b = await session.run(suite, sides[1].choice, { ...options, label: `${suite.name} B` });
         const label = (side: Side, version: number | undefined) =>
-          `${side.text}${side.choice.environment !== undefined && version !== undefined ? ` (v${version})` : ''}`;
+          side.choice.model !== undefined
+            ? `v${version} on ${side.text}`
+            : `${side.text}${side.choice.environment !== undefined && version !== undefined ? ` (v${version})` : ''}`;
         return {
           reports: [a, b],
           section: {
@@ -95,14 +115,26 @@ interface Side {
   choice: TargetChoice;
 }
 
-/** `3`, `v3` or `#3` is a version; anything else names an environment. */
+/** `3`, `v3` or `#3` is a version, `provider/model` a model; anything else names an environment. */
 function sideOf(text: string, parameter: 'A' | 'B'): Side {
+  if (text.includes('/')) {
+    if (!MODEL_ID.test(text)) {
+      throw new PromptopsError(
+        'invalid_argument',
+        `${parameter} must be provider/model, e.g. openai/gpt-4o`,
+        {
+          parameter,
+        },
+      );
+    }
+    return { text, choice: { model: text } };
+  }
   const version = /^(?:v|#)?(\d{1,9})$/.exec(text);
   if (version) return { text: `v${Number(version[1])}`, choice: { version: Number(version[1]) } };
   if (!ENVIRONMENT_NAME_PATTERN.test(text)) {
     throw new PromptopsError(
       'invalid_argument',
-      `${parameter} must be a version (3, v3) or an environment name`,
+      `${parameter} must be a version (3, v3), an environment name or provider/model`,
       {
         parameter,
       },

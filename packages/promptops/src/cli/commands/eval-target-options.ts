@@ -7,15 +7,29 @@ import { stringOption } from '../options.ts';
 export const TARGET_OPTIONS = {
   version: { type: 'string' },
   env: { type: 'string' },
+  model: { type: 'string' },
 } as const;
 
-/** `--version N` and `--env ENV`: together, version N runs in ENV (its fragments and overrides). */
+/** `provider/model`, as promptops.yaml writes model ids. */
+export const MODEL_ID = /^[a-z0-9][a-z0-9_-]*\/[^\s/][^\s]*$/;
+
+/**
+ * `--version N` and `--env ENV` (together: version N runs in ENV, its fragments and overrides), and
+ * `--model provider/model` to call that model instead of the prompt's route.
+ */
 export function parseTargetChoice(parsed: ParsedArguments): TargetChoice {
   const version = stringOption(parsed, 'version');
   const environment = stringOption(parsed, 'env');
+  const model = stringOption(parsed, 'model');
+  if (model !== undefined && !MODEL_ID.test(model)) {
+    throw new PromptopsError('invalid_argument', '--model must be provider/model, e.g. openai/gpt-4o-mini', {
+      parameter: 'model',
+    });
+  }
   return {
     ...(version !== undefined && { version: parseVersionNumber(version, 'version') }),
     ...(environment !== undefined && { environment }),
+    ...(model !== undefined && { model }),
   };
 }
 

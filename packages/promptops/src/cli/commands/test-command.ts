@@ -14,7 +14,7 @@ export const testCommand: Command = {
   name: 'test',
   summary: 'Run eval suites through the runtime; exit 11 when a suite misses its thresholds',
   usage:
-    'test [SUITE_OR_FOLDER ...] [--version N | --env ENV] [--repeat N] [--concurrency N] [--reporter table|json|junit|html] [--output FILE ...] [--no-cache] [--no-record] [--scripted-model FILE]',
+    'test [SUITE_OR_FOLDER ...] [--version N | --env ENV] [--model PROVIDER/MODEL] [--repeat N] [--concurrency N] [--reporter table|json|junit|html] [--output FILE ...] [--no-cache] [--no-record] [--scripted-model FILE]',
   options: {
     ...TARGET_OPTIONS,
     ...EVAL_OUTPUT_OPTIONS,
@@ -73,7 +73,9 @@ export const testCommand: Command = {
           done.push(report);
           if (outputs.stdout === 'table')
             context.stdout(`${formatTable(report, { colour: context.isTty === true })}\n`);
-          if (record) context.stderr(`   ${await session.record(suite, report)}\n`);
+          if (record && choice.model !== undefined) {
+            context.stderr(`   not recorded: run on ${choice.model}, not the version's own route\n`);
+          } else if (record) context.stderr(`   ${await session.record(suite, report)}\n`);
         }
         context.stderr(`${summaryLine(done, session)}\n`);
         return done;

@@ -17,12 +17,13 @@ import type { CaseExecutor } from './run-suite.ts';
  */
 export function promptExecutor(
   runtime: Pick<Runtime, 'run'>,
-  target: { prompt: string; version: number; environment?: string; suite: string },
+  target: { prompt: string; version: number; environment?: string; model?: string; suite: string },
 ): CaseExecutor {
   return async (testCase, repeat, signal) => {
     const result = await runtime.run(target.prompt, testCase.variables, {
       version: target.version,
       ...(target.environment !== undefined && { environment: target.environment }),
+      ...(target.model !== undefined && { model: target.model }),
       signal,
       stickyKey: `eval:${target.suite}:${testCase.id}:${repeat}`,
       metadata: { eval_suite: target.suite, eval_case: testCase.id, eval_repeat: repeat },
