@@ -8,7 +8,9 @@ import { useCliScratch } from './use-cli-scratch.ts';
  * Two real `promptops push` processes on one embedded catalog at the same moment: the folder lock
  * makes them take turns, and the stale-parent check stops the second from overwriting the first.
  */
-describe('two promptops processes pushing at once', () => {
+// Each test starts real processes (Node start, migrations, PGlite load): seconds each on a busy
+// 2-core CI machine, so these get more time than the default. Nothing here measures speed.
+describe('two promptops processes pushing at once', { timeout: 120_000 }, () => {
   const scratch = useCliScratch('concurrent');
 
   it('pushing the same folder twice at once creates each version once, and the audit chain verifies', async () => {
