@@ -13,6 +13,8 @@ export interface CommandContext {
   stdin?(): Promise<string>;
   /** stderr is a terminal: progress bars redraw in place (else one line per 10%). */
   isTty?: boolean;
+  /** Aborted when the process is asked to stop (SIGINT, SIGTERM): long-running commands end cleanly. */
+  signal?: AbortSignal;
   /** `--json`: machine-readable output on stdout, nothing else there. */
   json: boolean;
   /**

@@ -20,6 +20,8 @@ export interface CommandIo {
   stdin?(): Promise<string>;
   /** stderr is a terminal (progress bars redraw in place). */
   isTty?: boolean;
+  /** Aborted on SIGINT / SIGTERM. */
+  signal?: AbortSignal;
 }
 
 const GLOBAL_OPTIONS: ParseArgsOptionsConfig = {

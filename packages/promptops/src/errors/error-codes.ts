@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   version_not_found: { status: 404, exit: 3, summary: 'the artifact has no such version' },
   environment_not_found: { status: 404, exit: 3, summary: 'no such environment, or nothing deployed there' },
   change_request_not_found: { status: 404, exit: 3, summary: 'no change request with that number' },
+  route_not_found: { status: 404, exit: 3, summary: 'no such API route (server only)' },
   user_not_found: { status: 404, exit: 3, summary: 'no user or token by that name' },
   policy_refused: {
     status: 422,

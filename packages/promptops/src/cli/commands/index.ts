@@ -24,6 +24,7 @@ import { renderCommand } from './render-command.ts';
 import { retireCommand } from './retire-command.ts';
 import { reviewCommand } from './review-command.ts';
 import { runPromptCommand } from './run-prompt-command.ts';
+import { serveCommand } from './serve-command.ts';
 import { showCommand } from './show-command.ts';
 import { testCommand } from './test-command.ts';
 import { tokensCommand } from './tokens-command.ts';
@@ -41,6 +42,7 @@ export const COMMANDS: Command[] = [
   diffCommand,
   renderCommand,
   runPromptCommand,
+  serveCommand,
   chainCommand,
   proposeCommand,
   reviewCommand,

@@ -1,0 +1,77 @@
+import { once } from 'node:events';
+import { PromptopsError } from '../../errors/index.ts';
+import { createServer } from '../../server/create-server.ts';
+import { countUsers } from '../../store/index.ts';
+import type { Command } from '../command.ts';
+import { rejectExtraPositionals, stringOption } from '../options.ts';
+import { findProjectRoot } from '../project-root.ts';
+import { openProjectRuntime } from '../project-runtime.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the REST API over HTTP until stopped (SIGINT/SIGTERM finish requests in flight first)',
+  usage: 'serve [--port 8080] [--host 127.0.0.1] [--scripted-model FILE]',
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'scripted-model': { type: 'string' },
+  },
+  async run(context, parsed) {
+    rejectExtraPositionals(parsed, 0, this.usage);
+    const port = portOption(stringOption(parsed, 'port') ?? context.env.PORT ?? '8080');
+    const host = stringOption(parsed, 'host') ?? context.env.HOST ?? '127.0.0.1';
+    const scriptedModel = stringOption(parsed, 'scripted-model');
+    return context.withCatalog(
+      async (catalog, db, handle, { governance }) => {
+        const root = findProjectRoot(context.cwd);
+        const project = root
+          ? await openProjectRuntime({
+              cwd: context.cwd,
+              env: context.env,
+              handle,
+              catalog,
+              ...(scriptedModel !== undefined && { scriptedModel }),
+              announce: (line) => context.stderr(`${line}\n`),
+            })
+          : undefined;
+        const server = await createServer({
+          handle,
+          catalog,
+          governance,
+          ...(project && { runtime: project.runtime }),
+          log: { write: (line) => context.stdout(line) },
+        });
+        try {
+          const address = await server.app.listen({ port, host });
+          context.stderr(
+            `promptops serving ${address}  (REST: ${address}/api · health: ${address}/healthz, ${address}/readyz)\n` +
+              (project ? '' : '   no promptops.yaml here: the catalog is served, prompts cannot be run\n'),
+          );
+          if ((await countUsers(db)) === 0) {
+            context.stderr(
+              '   no users yet: every API call needs a token. Create the first admin: promptops users create NAME\n',
+            );
+          }
+          if (context.signal && !context.signal.aborted) await once(context.signal, 'abort');
+          context.stderr('stopping: finishing requests in flight, then flushing run records\n');
+        } finally {
+          await server.close();
+          await project?.close();
+        }
+        return 0;
+        // The server acts for no one: each request signs in with its own token or session.
+      },
+      { anonymous: true },
+    );
+  },
+};
+
+function portOption(text: string): number {
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65_535) {
+    throw new PromptopsError('invalid_argument', '--port must be a number from 0 to 65535', {
+      parameter: 'port',
+    });
+  }
+  return port;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { PromptopsError } from '../errors/index.ts';
+import { authenticateRequest } from './authenticate-request.ts';
+import { sendError } from './error-envelope.ts';
+import { catalogRoutes } from './routes/catalog-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { runRoutes } from './routes/run-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
+import type { ServerDeps } from './server-deps.ts';
+
+export interface CreateServerOptions extends ServerDeps {
+  /** Where JSON log lines go (pino); none when absent. */
+  log?: { write(line: string): void; level?: 'debug' | 'info' | 'warn' | 'error' };
+  /** Largest request body accepted, in bytes; default 1 MiB. */
+  bodyLimit?: number;
+}
+
+export interface PromptopsServer {
+  app: FastifyInstance;
+  /** Refuses new work (readiness turns 503), waits for requests in flight, then closes the listener. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/**
+ * The promptops HTTP server (DESIGN.md section 7): REST under /api, health at /healthz and /readyz.
+ * Every route but the public ones authenticates the caller (API token or session cookie) before it
+ * runs, and checks the caller's role for what it does. Errors use one envelope and the error-code
+ * table's statuses. Logs are JSON with request ids; headers, bodies and prompts are never logged.
+ */
+export async function createServer(options: CreateServerOptions): Promise<PromptopsServer> {
+  const state = { draining: false };
+  const app = Fastify({
+    logger: options.log
+      ? {
+          level: options.log.level ?? 'info',
+          stream: options.log,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.routeOptions.config?.public === true) return;
+    if (request.routeOptions.url === undefined) return; // unknown route: the not-found handler answers
+    await authenticateRequest(options, request);
+  });
+  // While draining, answers close their connection: a keep-alive socket would hold close() open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (state.draining) reply.header('connection', 'close');
+  });
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(
+      new PromptopsError('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`, {}),
+      request,
+      reply,
+    ),
+  );
+
+  healthRoutes(app, options, state);
+  sessionRoutes(app, options);
+  catalogRoutes(app, options);
+  runRoutes(app, options);
+  await app.ready();
+  return {
+    app,
+    async close() {
+      state.draining = true;
+      await app.close();
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Served without authentication (health, readiness, login). */
+    public?: boolean;
+  }
+}

@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import { renderedOrThrow, renderVersion } from '../../catalog/service/render-version.ts';
+import type { VersionSelector } from '../../catalog/service/selector.ts';
+import { PromptopsError } from '../../errors/index.ts';
+import { authorize } from '../../governance/access/index.ts';
+import type { Runtime } from '../../runtime/create-runtime.ts';
+import type { ServerDeps } from '../server-deps.ts';
+
+const TARGET = {
+  prompt: { type: 'string', minLength: 1, maxLength: 200 },
+  variables: { type: 'object', default: {} },
+  version: { type: 'integer', minimum: 1 },
+  environment: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,62}$' },
+} as const;
+
+const RUN_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['prompt'],
+  properties: {
+    ...TARGET,
+    stickyKey: { type: 'string', minLength: 1, maxLength: 200 },
+    complexity: { type: 'string', enum: ['low', 'medium', 'high'] },
+  },
+} as const;
+
+const RENDER_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['prompt'],
+  properties: TARGET,
+} as const;
+
+interface RunBody {
+  prompt: string;
+  variables: Record<string, unknown>;
+  version?: number;
+  environment?: string;
+  stickyKey?: string;
+  complexity?: 'low' | 'medium' | 'high';
+}
+
+/**
+ * `POST /api/runs`: a governed prompt through the runtime. An answered run is 200 with its `status`
+ * (ok, uncertain, escalated, blocked) as the library returns it; a failed one is the error envelope
+ * with its code's status and the run id in `details`. The run id, version and arm are also headers. `POST /api/renders`: the rendered messages, no model call.
+ */
+export function runRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  app.post<{ Body: RunBody }>('/api/runs', { schema: { body: RUN_BODY } }, async (request, reply) => {
+    const body = request.body;
+    authorize(request.principal, 'prompt-run', body.prompt);
+    const controller = new AbortController();
+    // A caller that hangs up stops its model call.
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) controller.abort(new Error('the client closed the connection'));
+    });
+    const result = await runtimeOf(deps).run(body.prompt, body.variables, {
+      ...(body.version !== undefined && { version: body.version }),
+      ...(body.environment !== undefined && { environment: body.environment }),
+      ...(body.stickyKey !== undefined && { stickyKey: body.stickyKey }),
+      ...(body.complexity !== undefined && { complexity: body.complexity }),
+      requestId: String(request.id),
+      signal: controller.signal,
+    });
+    reply.header('x-promptops-run-id', result.runId);
+    if (result.version !== null) reply.header('x-promptops-version', String(result.version));
+    if (result.arm !== null) reply.header('x-promptops-arm', result.arm);
+    // A run that failed is an error with its code's status; blocked, escalated and uncertain are answers.
+    if (result.status === 'failed' && result.error) {
+      throw new PromptopsError(result.error.code, result.error.message, { runId: result.runId });
+    }
+    return result;
+  });
+
+  app.post<{ Body: Omit<RunBody, 'stickyKey' | 'complexity'> }>(
+    '/api/renders',
+    { schema: { body: RENDER_BODY } },
+    async (request) => {
+      const body = request.body;
+      authorize(request.principal, 'catalog-read', body.prompt);
+      const selector: VersionSelector =
+        body.version !== undefined
+          ? { version: body.version }
+          : body.environment !== undefined
+            ? { environment: body.environment }
+            : { latest: true };
+      const rendered = await renderVersion(deps.catalog, {
+        name: body.prompt,
+        selector,
+        variables: body.variables,
+        ...(body.environment !== undefined && { fragmentEnvironment: body.environment }),
+      });
+      const result = renderedOrThrow(rendered);
+      return { prompt: body.prompt, version: rendered.version.version, ...result };
+    },
+  );
+}
+
+function runtimeOf(deps: ServerDeps): Runtime {
+  if (!deps.runtime) {
+    throw new PromptopsError(
+      'config_invalid',
+      'this server runs without a project (no promptops.yaml): it serves the catalog but cannot run prompts',
+      {},
+    );
+  }
+  return deps.runtime;
+}

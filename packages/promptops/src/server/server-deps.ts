@@ -1,0 +1,21 @@
+import type { Catalog } from '../catalog/service/catalog.ts';
+import type { Principal } from '../governance/access/index.ts';
+import type { Governance } from '../governance/create-governance.ts';
+import type { Runtime } from '../runtime/create-runtime.ts';
+import type { DatabaseHandle } from '../store/index.ts';
+
+/** What the routes use: built once at start and passed down (STYLE.md, Wiring). */
+export interface ServerDeps {
+  handle: DatabaseHandle;
+  catalog: Catalog;
+  governance: Governance;
+  /** Absent when the server runs without a project (catalog and governance only). */
+  runtime?: Runtime;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling: set by the authentication hook on every route but the public ones. */
+    principal: Principal;
+  }
+}
