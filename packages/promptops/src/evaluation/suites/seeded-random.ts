@@ -1,3 +1,5 @@
+import { seededRandom as mulberry32 } from '../metrics/seeded-random.ts';
+
 /** A seeded source of numbers in [0, 1): the same seed always gives the same sequence. */
 export interface SeededRandom {
   next(): number;
@@ -9,18 +11,12 @@ export interface SeededRandom {
 }
 
 /**
- * Mulberry32, seeded from a 32-bit FNV-1a hash of `key` (`"7|refund-late|typos"`), so each case and
- * variant draws its own sequence and adding a case does not change the others' variants.
+ * Mulberry32 (metrics/seeded-random.ts), seeded from a 32-bit FNV-1a hash of `key`
+ * (`"7|refund-late|typos"`), so each case and variant draws its own sequence and adding a case does
+ * not change the others' variants.
  */
 export function seededRandom(key: string): SeededRandom {
-  let state = fnv1a(key);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(fnv1a(key));
   const below = (limit: number) => Math.floor(next() * limit);
   return {
     next,
