@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import type { VersionRecord } from '../catalog/service/records.ts';
 import type { VersionSelector } from '../catalog/service/selector.ts';
@@ -62,7 +64,10 @@ export function withEvalSession<T>(
   return context.withCatalog(async (catalog, _db, handle, cli) => {
     const counts = { hits: 0, misses: 0 };
     const root = findProjectRoot(context.cwd) ?? context.cwd;
-    const cache = countingCache(createFileResponseCache(join(root, '.promptops', 'eval-cache')), counts);
+    const cache = countingCache(
+      createFileResponseCache(await cacheFolder(root, context.cwd, options.scriptedModel)),
+      counts,
+    );
     const project = await openProjectRuntime({
       cwd: context.cwd,
       env: context.env,
@@ -204,6 +209,17 @@ async function resolveTarget(
       location: { file: suite.file, line: suite.locate(['target']).line },
     });
   }
+}
+
+/**
+ * `.promptops/eval-cache`; scripted answers go to a folder of their own per script content, so they
+ * never stand in for a real model's and an edited script is never answered from the old one.
+ */
+async function cacheFolder(root: string, cwd: string, scriptedModel: string | undefined): Promise<string> {
+  const base = join(root, '.promptops', 'eval-cache');
+  if (scriptedModel === undefined) return base;
+  const script = await readFile(resolve(cwd, scriptedModel)).catch(() => Buffer.from(scriptedModel));
+  return join(base, 'scripted', createHash('sha256').update(script).digest('hex').slice(0, 16));
 }
 
 function countingCache(cache: ResponseCache, counts: { hits: number; misses: number }): ResponseCache {

@@ -155,6 +155,11 @@ describe('promptops test and compare: suites through the runtime, reports, gates
     const fresh = await test('dan', 'evals/support/intents.yaml', '--no-record', '--no-cache');
     expect(fresh.stderr).not.toContain('from the cache');
     expect(fresh.code).toBe(0);
+    // Scripted answers are cached per script: an edited script is asked again, never answered from the old one.
+    await writeFile(join(scratch.project, 'script.yaml'), `${SCRIPT}# edited\n`);
+    const edited = await test('dan', 'evals/support/intents.yaml', '--no-record');
+    expect(edited.stderr).toContain('0 of 4 model answers from the cache');
+    await writeFile(join(scratch.project, 'script.yaml'), SCRIPT);
   });
 
   it('fails the gate for a deliberately broken version, and governance refuses to approve it', async () => {
