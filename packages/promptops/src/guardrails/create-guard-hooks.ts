@@ -1,6 +1,7 @@
 import type { GuardPolicy } from '../governance/policies/guard-policy.ts';
 import { findCommitments } from './output/find-commitments.ts';
 import { findTerms } from './output/find-terms.ts';
+import { promptDelimiters } from './prompt-delimiters.ts';
 import type { GuardAction, GuardCheckResult, GuardSpan } from './verdict.ts';
 import { strictest } from './verdict.ts';
 
@@ -13,7 +14,11 @@ export interface PiiFinding {
 
 /** The detectors the hooks use; injected so each can be tested and replaced on its own. */
 export interface GuardDetectors {
-  injectionScore?(text: string): { score: number; signals: string[] };
+  /** `appDelimiters`: the tags the prompt wraps untrusted text in (promptDelimiters). */
+  injectionScore?(
+    text: string,
+    options?: { appDelimiters?: readonly string[] },
+  ): { score: number; signals: string[] };
   scanPii?(text: string, entities?: readonly string[]): PiiFinding[];
   redactPii?(text: string, findings: readonly PiiFinding[]): string;
 }
@@ -21,7 +26,14 @@ export interface GuardDetectors {
 /** The hook shapes of runtime/runtime-parts.ts, restated so guardrails does not import the runtime. */
 export interface GuardHookInput {
   prompt: string;
-  content: { guards?: { policy?: string }; risk?: string; classification?: string };
+  content: {
+    guards?: { policy?: string };
+    risk?: string;
+    classification?: string;
+    text?: unknown;
+    system?: unknown;
+    messages?: unknown;
+  };
   variables: Record<string, unknown>;
   output?: string;
 }
@@ -74,7 +86,7 @@ export function createGuardHooks(
       let variables = input.variables;
       for (const { name, policy } of policiesOf(input)) {
         if (!policy.input) continue;
-        const checked = checkInput(policy.input, variables, detectors);
+        const checked = checkInput(policy.input, variables, detectors, promptDelimiters(input.content));
         results.push(...checked.results.map((result) => ({ ...result, policy: name })));
         variables = checked.variables;
       }
@@ -99,6 +111,7 @@ function checkInput(
   policy: NonNullable<GuardPolicy['input']>,
   given: Record<string, unknown>,
   detectors: GuardDetectors,
+  appDelimiters: readonly string[],
 ): { results: GuardCheckResult[]; variables: Record<string, unknown> } {
   const results: GuardCheckResult[] = [];
   let variables = given;
@@ -116,7 +129,7 @@ function checkInput(
   }
   for (const [name, text] of texts) {
     if (policy.injection && detectors.injectionScore) {
-      const { score, signals } = detectors.injectionScore(text);
+      const { score, signals } = detectors.injectionScore(text, { appDelimiters });
       if (score >= policy.injection.threshold && policy.injection.action !== 'allow') {
         results.push({
           check: 'injection',

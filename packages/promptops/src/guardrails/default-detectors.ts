@@ -16,8 +16,11 @@ export function defaultGuardDetectors(recognizers: readonly RecognizerRule[] = [
   const custom = compileRecognizers(recognizers);
   const names = recognizers.map((recognizer) => recognizer.name);
   return {
-    injectionScore(text) {
-      const result = detectInjection(text);
+    injectionScore(text, options = {}) {
+      const result = detectInjection(
+        text,
+        options.appDelimiters ? { appDelimiters: options.appDelimiters } : {},
+      );
       return { score: result.score, signals: result.signals.map((signal) => signal.signal) };
     },
     scanPii(text, entities) {
