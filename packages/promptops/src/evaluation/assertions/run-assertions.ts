@@ -106,7 +106,7 @@ export const guardAssertion: AssertionHandler = {
       .join(', ');
     return {
       pass: match !== undefined,
-      expected: `a ${described ? `${described} ` : ''}guard verdict`,
+      expected: `${/^[aeiou]/.test(described) ? 'an' : 'a'} ${described ? `${described} ` : ''}guard verdict`,
       found: match
         ? `${match.guard} ${match.stage} ${match.action}`
         : acted.length === 0

@@ -29,7 +29,7 @@ export function metricRows(metrics: SuiteMetrics): [label: string, value: string
   ];
   if (metrics.classification) {
     rows.push(['accuracy', formatPercent(metrics.classification.accuracy)]);
-    rows.push(['macro F1', metrics.classification.macroF1.toFixed(3)]);
+    rows.push(['macro F1', formatPercent(metrics.classification.macroF1)]);
   }
   rows.push(
     ['format compliance', formatPercent(metrics.formatCompliance)],

@@ -32,14 +32,21 @@ export function promptExecutor(
   };
 }
 
-/** What an assertion sees of a run. A price in another currency is unknown in USD: null, never 0. */
+/** What an assertion sees of a run. */
 export function caseOutputOf(result: RunResult): CaseOutput {
   return {
     output: result.output,
     ...(result.parsed !== undefined && { parsed: result.parsed }),
     status: result.status,
     latencyMs: result.latencyMs,
-    costUsd: result.cost && result.cost.currency === 'USD' ? result.cost.amount : null,
+    // No model called (blocked at input, bad variables): nothing was spent. A price unknown or in
+    // another currency is unknown in USD: null, never 0.
+    costUsd:
+      result.attempts.length === 0
+        ? 0
+        : result.cost && result.cost.currency === 'USD'
+          ? result.cost.amount
+          : null,
     verdicts: result.verdicts.map((verdict) => ({
       guard: verdict.guard,
       stage: verdict.stage,
