@@ -17,7 +17,7 @@ const env = {
   DATABASE_URL: undefined,
 };
 
-async function step(title: string, argv: string[], cwd = workspace): Promise<void> {
+async function step(title: string, argv: string[], cwd = workspace, expectedCode = 0): Promise<void> {
   console.log(
     `${title ? `\n# ${title}` : ''}\n$ promptops ${argv.map((part) => (/[\s"]/.test(part) ? JSON.stringify(part) : part)).join(' ')}`,
   );
@@ -28,10 +28,11 @@ async function step(title: string, argv: string[], cwd = workspace): Promise<voi
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
-  if (code !== 0) {
+  if (code !== expectedCode) {
     console.error(`(exit code ${code})`);
-    process.exit(code);
+    process.exit(code === 0 ? 1 : code);
   }
+  if (code !== 0) console.log(`(exit code ${code}, as expected)`);
 }
 
 console.log(
@@ -99,6 +100,12 @@ await step(
   'A message the classifier is unsure about escalates to a person instead of being answered',
   ['chain', 'customer-service', '--var', 'customer_message=hello?', ...scripted],
   project,
+);
+await step(
+  'Test the prompts like code: every eval suite through the runtime, guards included (exit 11: two suites miss their thresholds, honestly)',
+  ['test', ...scripted, '--output', 'reports/junit.xml', '--output', 'reports/eval.html'],
+  project,
+  11,
 );
 await step('Prove the audit trail has not been tampered with', ['audit', 'verify']);
 console.log(
