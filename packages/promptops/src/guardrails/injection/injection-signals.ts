@@ -126,10 +126,23 @@ export function roleTakeover(scan: ScanText): InjectionSignal {
       0.35,
       'jailbreak vocabulary',
     ),
-    // Case survives only in `cased`: "DAN" is the persona, "Dan" is a name.
-    ...findPattern(scan.cased, /\bDAN\b/, 0.5, 'DAN persona'),
+    // Case survives only in `cased`: "DAN" is the persona, "Dan" is a name. Told to *be* DAN, in
+    // any case or letters ("yOu ArE dAn", Greek look-alikes), it is the persona too.
+    ...danPersona(scan),
   ];
   return signalFrom('role-takeover', hits);
+}
+
+/** "DAN" in capitals; failing that, being told to *be* dan in any case or letters ("yOu ArE dAn"). */
+function danPersona(scan: ScanText): Hit[] {
+  const capitals = findPattern(scan.cased, /\bDAN\b/, 0.5, 'DAN persona');
+  if (capitals.length > 0) return capitals;
+  return findPattern(
+    scan.text,
+    /\b(?:you are|you're|act as|become|pretend to be|roleplay as)(?: now)? dan\b/,
+    0.5,
+    'DAN persona',
+  );
 }
 
 const PROMPT_OBJECTS = words('prompt instructions rules directives guidelines message');

@@ -9,6 +9,12 @@ describe('normalizeForScan', () => {
     expect(scan.mixedScriptWords).toBe(2);
   });
 
+  it('reads runs of spaces and tabs as one space, keeping line breaks', () => {
+    expect(normalizeForScan('ignore  \t previous\n\ninstructions').text).toBe(
+      'ignore previous\n\ninstructions',
+    );
+  });
+
   it('scans only the first 64 KB and says so', () => {
     const scan = normalizeForScan('a'.repeat(MAX_SCAN_CHARS + 10));
     expect(scan.truncated).toBe(true);

@@ -13,7 +13,7 @@ const LOOK_ALIKES = LOOK_ALIKE_LETTERS;
 const LOOK_ALIKE_PATTERN = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
 
 export type ScanText = {
-  /** NFKC, zero-width characters removed, look-alikes mapped to Latin, lower case. */
+  /** NFKC, zero-width characters removed, look-alikes mapped to Latin, lower case, runs of spaces as one. */
   text: string;
   /** As `text` but keeping the input's case ("DAN" versus "Dan"). */
   cased: string;
@@ -26,6 +26,7 @@ export type ScanText = {
 };
 
 const MIXED_WORD = /[\p{L}]+/gu;
+const HORIZONTAL_SPACE = /[ \t]{2,}/g;
 const LATIN = /\p{Script=Latin}/u;
 const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
@@ -43,7 +44,12 @@ export function normalizeForScan(input: string): ScanText {
   for (const word of visible.match(MIXED_WORD) ?? []) {
     if (LATIN.test(word) && CYRILLIC_OR_GREEK.test(word)) mixedScriptWords += 1;
   }
-  const text = visible.toLowerCase().replace(LOOK_ALIKE_PATTERN, (letter) => LOOK_ALIKES[letter] ?? letter);
+  // Runs of spaces and tabs become one space, so "ignore   previous" reads as "ignore previous".
+  // Look-alikes first, then lower case: Greek capital Ν is a Latin N, its lower case ν a Latin v.
+  const text = visible
+    .replace(LOOK_ALIKE_PATTERN, (letter) => LOOK_ALIKES[letter] ?? letter)
+    .toLowerCase()
+    .replace(HORIZONTAL_SPACE, ' ');
   return { text, cased: visible, truncated, zeroWidthCount, mixedScriptWords };
 }
 
