@@ -102,7 +102,7 @@ await step(
   project,
 );
 await step(
-  'Test the prompts like code: every eval suite through the runtime, guards included (exit 11: two suites miss their thresholds, honestly)',
+  'Test the prompts like code: every eval suite through the runtime, guards included (exit 11: the intent classifier misses its thresholds, honestly)',
   ['test', ...scripted, '--output', 'reports/junit.xml', '--output', 'reports/eval.html'],
   project,
   11,
