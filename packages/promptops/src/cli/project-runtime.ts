@@ -8,6 +8,7 @@ import { loadPolicies } from '../governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
 import type { ModelProvider } from '../runtime/providers/provider.ts';
 import { providersFromConfig } from '../runtime/providers-from-config.ts';
+import type { RunResult } from '../runtime/run-result.ts';
 import type { DatabaseHandle } from '../store/index.ts';
 import { loadScriptFile, type ScriptedModelServer, startScriptedModelServer } from '../testing/index.ts';
 import type { CommandContext } from './command.ts';
@@ -22,6 +23,8 @@ export interface ProjectRuntimeOptions {
   scriptedModel?: string;
   /** Where the announcement of the scripted server goes. */
   announce: (line: string) => void;
+  /** Told about every finished run (the server's metrics). */
+  observers?: ((result: RunResult) => void)[];
   /** Wraps each provider (the eval response cache); the runtime and callers see the wrapped ones. */
   wrapProvider?: (provider: ModelProvider) => ModelProvider;
 }
@@ -73,6 +76,7 @@ export async function openProjectRuntime(options: ProjectRuntimeOptions): Promis
     config,
     policies,
     providers,
+    ...(options.observers && { observers: options.observers }),
   });
   return {
     runtime,

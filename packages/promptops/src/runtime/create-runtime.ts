@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   /** The detectors the policy-driven guards use (PII, injection); the built-in ones by default. */
   guardDetectors?: GuardDetectors;
   outputGuards?: GuardHook[];
+  /** Told about every finished run, e.g. `createRunMetrics().observe`. */
+  observers?: ((result: RunResult) => void)[];
   /** Retries per model after the first attempt. */
   retries?: number;
   cacheTtlMs?: number;
@@ -84,6 +86,7 @@ export async function createRuntime(options: RuntimeOptions) {
     selectExamples: createExampleSelector(embeddingsTarget(options)),
     inputGuards: options.inputGuards ?? [guards.input],
     outputGuards: options.outputGuards ?? [guards.output],
+    observers: options.observers ?? [],
     fragmentOverrides: fragmentOverrideRules(options.policies.overrides),
   };
   return {

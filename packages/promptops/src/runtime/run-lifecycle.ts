@@ -58,6 +58,7 @@ export function finishRun(
       fingerprint: parts.recorder.fingerprint(state.variables),
     }),
   );
+  for (const observe of parts.observers) observe(result);
   return result;
 }
 

@@ -9,7 +9,7 @@ import type { ModelCatalog } from './models/index.ts';
 import type { ModelMessage, ModelParameters } from './providers/provider.ts';
 import type { RunRecorder } from './records/run-recorder.ts';
 import type { CachedCatalog } from './resolve/cached-catalog.ts';
-import type { GuardVerdict } from './run-result.ts';
+import type { GuardVerdict, RunResult } from './run-result.ts';
 
 /** The models to try, in order, with the parameters and limits of the call. */
 export interface ModelPlan {
@@ -73,6 +73,8 @@ export interface RuntimeParts {
   selectExamples: ExampleSelector;
   inputGuards: GuardHook[];
   outputGuards: GuardHook[];
+  /** Told about every finished run (metrics); called after the record is queued, never throws into the run. */
+  observers: readonly ((result: RunResult) => void)[];
   /** policies.yaml `overrides:`: which central fragments a prompt's folder renders with its override. */
   fragmentOverrides: readonly FragmentOverrideRule[];
 }

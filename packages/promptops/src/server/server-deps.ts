@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/service/catalog.ts';
 import type { Principal } from '../governance/access/index.ts';
 import type { Governance } from '../governance/create-governance.ts';
+import type { RunMetrics } from '../observability/metrics/run-metrics.ts';
 import type { Runtime } from '../runtime/create-runtime.ts';
 import type { DatabaseHandle } from '../store/index.ts';
 
@@ -11,6 +12,8 @@ export interface ServerDeps {
   governance: Governance;
   /** Absent when the server runs without a project (catalog and governance only). */
   runtime?: Runtime;
+  /** The registry `/metrics` serves; the runtime's observers feed it. */
+  metrics?: RunMetrics;
 }
 
 declare module 'fastify' {

@@ -7,6 +7,7 @@ import { pushProject } from '../../src/catalog/sync/push-project.ts';
 import type { Policies } from '../../src/governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/create-runtime.ts';
 import { createProvider, type ModelProvider } from '../../src/runtime/providers/index.ts';
+import type { RunResult } from '../../src/runtime/run-result.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/store/index.ts';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../src/testing/index.ts';
 
@@ -47,7 +48,12 @@ export interface RuntimeFixture {
  * model server over real HTTP, and a runtime on top: what every runtime test starts from.
  */
 export async function startRuntimeFixture(
-  options: { retries?: number; budgets?: Policies['budgets']; embeddings?: string } = {},
+  options: {
+    retries?: number;
+    budgets?: Policies['budgets'];
+    embeddings?: string;
+    observers?: ((result: RunResult) => void)[];
+  } = {},
 ): Promise<RuntimeFixture> {
   const server = await startScriptedModelServer({ rules: [], announce: false, requireApiKey: 'sk-test' });
   const folder = await mkdtemp(join(tmpdir(), 'promptops-runtime-'));
@@ -75,6 +81,7 @@ export async function startRuntimeFixture(
     policies: options.budgets ? { ...project.policies, budgets: options.budgets } : project.policies,
     providers,
     retries: options.retries ?? 1,
+    ...(options.observers && { observers: options.observers }),
   });
   return {
     server,

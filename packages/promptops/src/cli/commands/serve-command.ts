@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { PromptopsError } from '../../errors/index.ts';
+import { createRunMetrics } from '../../observability/metrics/run-metrics.ts';
 import { createServer } from '../../server/create-server.ts';
 import { countUsers } from '../../store/index.ts';
 import type { Command } from '../command.ts';
@@ -24,6 +25,7 @@ export const serveCommand: Command = {
     return context.withCatalog(
       async (catalog, db, handle, { governance }) => {
         const root = findProjectRoot(context.cwd);
+        const metrics = createRunMetrics();
         const project = root
           ? await openProjectRuntime({
               cwd: context.cwd,
@@ -32,6 +34,7 @@ export const serveCommand: Command = {
               catalog,
               ...(scriptedModel !== undefined && { scriptedModel }),
               announce: (line) => context.stderr(`${line}\n`),
+              observers: [metrics.observe],
             })
           : undefined;
         const server = await createServer({
@@ -39,6 +42,7 @@ export const serveCommand: Command = {
           catalog,
           governance,
           ...(project && { runtime: project.runtime }),
+          metrics,
           log: { write: (line) => context.stdout(line) },
         });
         try {
