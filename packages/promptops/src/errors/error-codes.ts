@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   change_request_not_found: { status: 404, exit: 3, summary: 'no change request with that number' },
   route_not_found: { status: 404, exit: 3, summary: 'no such API route (server only)' },
   user_not_found: { status: 404, exit: 3, summary: 'no user or token by that name' },
+  run_not_found: { status: 404, exit: 3, summary: 'no run record with that id' },
   policy_refused: {
     status: 422,
     exit: 7,

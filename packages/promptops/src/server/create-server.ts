@@ -4,10 +4,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { PromptopsError } from '../errors/index.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 import { sendError } from './error-envelope.ts';
+import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { changeRoutes } from './routes/change-routes.ts';
+import { deploymentRoutes } from './routes/deployment-routes.ts';
+import { evalRoutes } from './routes/eval-routes.ts';
+import { fileRoutes } from './routes/file-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { runRecordRoutes } from './routes/run-record-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { streamRoutes } from './routes/stream-routes.ts';
+import { tokenRoutes } from './routes/token-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
 import type { ServerDeps } from './server-deps.ts';
 
 export interface CreateServerOptions extends ServerDeps {
@@ -26,7 +36,8 @@ export interface PromptopsServer {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /**
- * The promptops HTTP server (DESIGN.md section 7): REST under /api, health at /healthz and /readyz.
+ * The promptops HTTP server (DESIGN.md section 7): REST under /api (OpenAPI at /api/openapi.json,
+ * docs at /api/docs), health at /healthz and /readyz.
  * Every route but the public ones authenticates the caller (API token or session cookie) before it
  * runs, and checks the caller's role for what it does. Errors use one envelope and the error-code
  * table's statuses. Logs are JSON with request ids; headers, bodies and prompts are never logged.
@@ -50,6 +61,8 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
   await app.register(fastifyCookie);
+  // Before any route: the OpenAPI document is collected from routes as they are added.
+  await registerOpenApi(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.routeOptions.config?.public === true) return;
@@ -73,6 +86,16 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   sessionRoutes(app, options);
   catalogRoutes(app, options);
   runRoutes(app, options);
+  streamRoutes(app, options);
+  runRecordRoutes(app, options);
+  changeRoutes(app, options);
+  deploymentRoutes(app, options);
+  evalRoutes(app, options);
+  auditRoutes(app, options);
+  userRoutes(app, options);
+  tokenRoutes(app, options);
+  fileRoutes(app, options);
+  await registerOpenApiDocs(app);
   await app.ready();
   return {
     app,

@@ -53,13 +53,18 @@ export async function readSyncLock(folder: string): Promise<SyncLock | undefined
   return parsed.data;
 }
 
-/** Written atomically (temp file + rename) so a crash never leaves half a lock file. */
-export async function writeSyncLock(folder: string, lock: SyncLock): Promise<void> {
-  const path = join(folder, SYNC_LOCK_FILE);
+/** The lock file's text: artifacts sorted, so the file diffs cleanly. */
+export function syncLockText(lock: SyncLock): string {
   const sorted = {
     instance: lock.instance,
     artifacts: Object.fromEntries(Object.entries(lock.artifacts).sort()),
   };
-  await writeFile(`${path}.tmp`, `${JSON.stringify(sorted, null, 2)}\n`);
+  return `${JSON.stringify(sorted, null, 2)}\n`;
+}
+
+/** Written atomically (temp file + rename) so a crash never leaves half a lock file. */
+export async function writeSyncLock(folder: string, lock: SyncLock): Promise<void> {
+  const path = join(folder, SYNC_LOCK_FILE);
+  await writeFile(`${path}.tmp`, syncLockText(lock));
   await rename(`${path}.tmp`, path);
 }

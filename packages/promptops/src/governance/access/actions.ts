@@ -10,6 +10,11 @@ import type { Role } from './roles.ts';
 export const ACTIONS = {
   'catalog-read': { role: 'viewer', scope: 'artifact', summary: 'list, show, history, diff, render' },
   'prompt-run': { role: 'viewer', scope: 'artifact', summary: 'run a prompt or chain' },
+  'run-read': {
+    role: 'viewer',
+    scope: 'artifact',
+    summary: 'read run records of a prompt or chain (redacted input and output)',
+  },
   'audit-read': { role: 'viewer', scope: 'global', summary: 'read and verify the audit trail' },
   'change-read': { role: 'viewer', scope: 'artifact', summary: 'list and show change requests' },
   'version-create': { role: 'author', scope: 'artifact', summary: 'push new versions' },

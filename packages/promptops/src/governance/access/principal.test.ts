@@ -18,6 +18,7 @@ const ADMINS: readonly Role[] = ['admin'];
 const EXPECTED: Record<Action, readonly Role[]> = {
   'catalog-read': EVERYONE,
   'prompt-run': EVERYONE,
+  'run-read': EVERYONE,
   'audit-read': EVERYONE,
   'change-read': EVERYONE,
   'version-create': AUTHORS,

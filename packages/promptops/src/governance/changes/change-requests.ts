@@ -155,11 +155,21 @@ async function requireEnvironment(executor: Executor, environment: string): Prom
   }
 }
 
-/** Loads and locks a change request with its artifact, checking the caller may act on it. */
-export async function lockChange(context: MutationContext, id: number) {
+/**
+ * Loads and locks a change request with its artifact. With `expectedRevision` (the revision the
+ * caller last read, HTTP If-Match), a request that changed since is a `conflict`, not acted on blind.
+ */
+export async function lockChange(context: MutationContext, id: number, expectedRevision?: number) {
   const row = await lockChangeRequest(context.tx, id);
   if (!row)
     throw new PromptopsError('change_request_not_found', `no change request #${id}`, { changeRequest: id });
+  if (expectedRevision !== undefined && row.revision !== expectedRevision) {
+    throw new PromptopsError(
+      'conflict',
+      `change request #${id} is at revision ${row.revision}, not ${expectedRevision}: it changed since you read it`,
+      { changeRequest: id, revision: row.revision },
+    );
+  }
   const artifact = await findArtifactById(context.tx, row.artifactId);
   if (!artifact) throw new PromptopsError('internal', `change request #${id} names a missing artifact`, {});
   return { row, artifact };
@@ -189,6 +199,8 @@ export async function moveChange(
 export interface ReviewInput {
   id: number;
   reason?: string;
+  /** The revision the caller last read; a change in between is a `conflict`. */
+  revision?: number;
 }
 
 /**
@@ -202,7 +214,7 @@ export async function approveChange(
   input: ReviewInput,
 ): Promise<ChangeRequestSummary> {
   return mutate(deps.db, { actor: principal.actor, clock: deps.clock }, async (context) => {
-    const { row, artifact } = await lockChange(context, input.id);
+    const { row, artifact } = await lockChange(context, input.id, input.revision);
     authorize(principal, 'change-approve', artifact.name);
     requireState(row, ['open'], 'approved');
     const { risk, tier } = tierOf(deps.policies, artifact.risk);
@@ -262,7 +274,7 @@ export async function rejectChange(
     });
   }
   return mutate(deps.db, { actor: principal.actor, clock: deps.clock }, async (context) => {
-    const { row, artifact } = await lockChange(context, input.id);
+    const { row, artifact } = await lockChange(context, input.id, input.revision);
     authorize(principal, 'change-reject', artifact.name);
     requireState(row, ['open', 'approved'], 'rejected');
     await insertChangeRequestEvent(context.tx, {
@@ -291,7 +303,7 @@ export async function withdrawChange(
   input: ReviewInput,
 ): Promise<ChangeRequestSummary> {
   return mutate(deps.db, { actor: principal.actor, clock: deps.clock }, async (context) => {
-    const { row, artifact } = await lockChange(context, input.id);
+    const { row, artifact } = await lockChange(context, input.id, input.revision);
     authorize(principal, 'change-withdraw', artifact.name);
     if (row.author !== principal.actor && !can(principal, 'label-force', artifact.name)) {
       throw new PromptopsError(
@@ -396,7 +408,14 @@ export async function showChange(
 export async function listChanges(
   deps: GovernanceDeps,
   principal: Principal,
-  filter: { states?: ChangeState[]; name?: string; kind?: ArtifactKind; limit?: number } = {},
+  filter: {
+    states?: ChangeState[];
+    name?: string;
+    kind?: ArtifactKind;
+    limit?: number;
+    /** Only requests numbered below this one: the next page. */
+    before?: number;
+  } = {},
 ): Promise<ChangeRequestSummary[]> {
   let artifactId: number | undefined;
   if (filter.name !== undefined) {
@@ -404,22 +423,32 @@ export async function listChanges(
     if (!artifact) throw notFound(filter.kind ?? 'prompt', filter.name);
     artifactId = artifact.id;
   }
-  const rows = await listChangeRequests(deps.db, {
-    ...(filter.states && { states: filter.states }),
-    ...(artifactId !== undefined && { artifactId }),
-    limit: filter.limit ?? 100,
-  });
+  const limit = filter.limit ?? 100;
+  const batch = Math.max(limit, 100);
   const summaries: ChangeRequestSummary[] = [];
   const artifacts = new Map<number, { kind: string; name: string }>();
-  for (const row of rows) {
-    let artifact = artifacts.get(row.artifactId);
-    if (!artifact) {
-      const found = await findArtifactById(deps.db, row.artifactId);
-      if (!found) continue;
-      artifact = found;
-      artifacts.set(row.artifactId, found);
+  // Read in batches until the page is full of requests this caller may read, so a page is never
+  // short while readable requests remain further back.
+  let before = filter.before;
+  for (;;) {
+    const rows = await listChangeRequests(deps.db, {
+      ...(filter.states && { states: filter.states }),
+      ...(artifactId !== undefined && { artifactId }),
+      ...(before !== undefined && { beforeId: before }),
+      limit: batch,
+    });
+    for (const row of rows) {
+      let artifact = artifacts.get(row.artifactId);
+      if (!artifact) {
+        const found = await findArtifactById(deps.db, row.artifactId);
+        if (!found) continue;
+        artifact = found;
+        artifacts.set(row.artifactId, found);
+      }
+      if (can(principal, 'change-read', artifact.name)) summaries.push(toChangeSummary(row, artifact));
+      if (summaries.length === limit) return summaries;
     }
-    if (can(principal, 'change-read', artifact.name)) summaries.push(toChangeSummary(row, artifact));
+    if (rows.length < batch) return summaries;
+    before = rows.at(-1)!.id;
   }
-  return summaries;
 }

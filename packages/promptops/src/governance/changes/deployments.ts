@@ -125,6 +125,8 @@ export interface DeployInput {
   /** Start as a canary at this percentage instead of replacing the stable version. */
   canaryPercent?: number;
   reason?: string;
+  /** The change request's revision the caller last read; a change in between is a `conflict`. */
+  revision?: number;
 }
 
 /**
@@ -138,7 +140,7 @@ export async function deployChange(
   input: DeployInput,
 ): Promise<{ change: ChangeRequestSummary; deployment: DeploymentSummary }> {
   return mutate(deps.db, { actor: principal.actor, clock: deps.clock }, async (context) => {
-    const { row, artifact } = await lockChange(context, input.id);
+    const { row, artifact } = await lockChange(context, input.id, input.revision);
     authorize(principal, 'deploy', artifact.name);
     if (row.state !== 'approved') {
       throw new PromptopsError(

@@ -13,7 +13,7 @@ const TARGET = {
   environment: { type: 'string', pattern: '^[a-z][a-z0-9_-]{0,62}$' },
 } as const;
 
-const RUN_BODY = {
+export const RUN_BODY = {
   type: 'object',
   additionalProperties: false,
   required: ['prompt'],
@@ -31,7 +31,7 @@ const RENDER_BODY = {
   properties: TARGET,
 } as const;
 
-interface RunBody {
+export interface RunBody {
   prompt: string;
   variables: Record<string, unknown>;
   version?: number;
@@ -96,7 +96,7 @@ export function runRoutes(app: FastifyInstance, deps: ServerDeps): void {
   );
 }
 
-function runtimeOf(deps: ServerDeps): Runtime {
+export function runtimeOf(deps: ServerDeps): Runtime {
   if (!deps.runtime) {
     throw new PromptopsError(
       'config_invalid',

@@ -109,6 +109,12 @@ describeEachDatabase('audit repository', (database) => {
       expect(await positions({ actor: 'local:ALICE' })).toEqual([]);
     });
 
+    it('pages newest first from before a position, filters still applying', async () => {
+      expect(await positions({ beforePosition: 6, limit: 3 })).toEqual([5, 4, 3]);
+      expect(await positions({ beforePosition: 5, actor: 'local:bob' })).toEqual([4]);
+      expect(await positions({ beforePosition: 1 })).toEqual([]);
+    });
+
     it('filters by exact target, which does not match a longer name', async () => {
       expect(await positions({ target: 'support/greet' })).toEqual([5, 3, 2]);
       expect(await positions({ target: 'support' })).toEqual([]);

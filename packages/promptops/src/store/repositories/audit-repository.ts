@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { type AuditEntryRow, auditEntries } from '../schema/index.ts';
 
@@ -11,6 +11,8 @@ export interface AuditFilter {
   since?: Date;
   until?: Date;
   limit?: number;
+  /** Only entries older than this position (the next page of a newest-first listing). */
+  beforePosition?: number;
   /** Newest first unless set to 'ascending'. */
   order?: 'ascending' | 'descending';
 }
@@ -41,6 +43,7 @@ export async function listAuditEntries(
   }
   if (filter.since) conditions.push(gte(auditEntries.at, filter.since));
   if (filter.until) conditions.push(lte(auditEntries.at, filter.until));
+  if (filter.beforePosition !== undefined) conditions.push(lt(auditEntries.position, filter.beforePosition));
   const order = filter.order === 'ascending' ? asc(auditEntries.position) : desc(auditEntries.position);
   return executor
     .select()

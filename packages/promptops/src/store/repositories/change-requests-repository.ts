@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import {
   type ChangeRequestEventRow,
@@ -40,6 +40,8 @@ export interface ChangeRequestFilter {
   ids?: readonly number[];
   states?: readonly string[];
   artifactId?: number;
+  /** Only requests numbered below this one (the next page of a newest-first listing). */
+  beforeId?: number;
   limit?: number;
 }
 
@@ -52,6 +54,7 @@ export async function listChangeRequests(
   if (filter.states && filter.states.length > 0)
     conditions.push(inArray(changeRequests.state, [...filter.states]));
   if (filter.artifactId !== undefined) conditions.push(eq(changeRequests.artifactId, filter.artifactId));
+  if (filter.beforeId !== undefined) conditions.push(lt(changeRequests.id, filter.beforeId));
   return executor
     .select()
     .from(changeRequests)
