@@ -7,10 +7,13 @@ import { sendError } from './error-envelope.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
+import { catalogWriteRoutes } from './routes/catalog-write-routes.ts';
 import { changeRoutes } from './routes/change-routes.ts';
 import { deploymentRoutes } from './routes/deployment-routes.ts';
+import { diffRoutes } from './routes/diff-routes.ts';
 import { evalRoutes } from './routes/eval-routes.ts';
 import { fileRoutes } from './routes/file-routes.ts';
+import { freezeRoutes } from './routes/freeze-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { runRecordRoutes } from './routes/run-record-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
@@ -18,6 +21,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { streamRoutes } from './routes/stream-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
+import { webhookRoutes } from './routes/webhook-routes.ts';
 import type { ServerDeps } from './server-deps.ts';
 
 export interface CreateServerOptions extends ServerDeps {
@@ -95,6 +99,10 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   userRoutes(app, options);
   tokenRoutes(app, options);
   fileRoutes(app, options);
+  catalogWriteRoutes(app, options);
+  diffRoutes(app, options);
+  freezeRoutes(app, options);
+  webhookRoutes(app, options);
   await registerOpenApiDocs(app);
   await app.ready();
   return {
