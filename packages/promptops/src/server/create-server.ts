@@ -15,6 +15,7 @@ import { evalRoutes } from './routes/eval-routes.ts';
 import { fileRoutes } from './routes/file-routes.ts';
 import { freezeRoutes } from './routes/freeze-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { metricsRoutes } from './routes/metrics-routes.ts';
 import { runRecordRoutes } from './routes/run-record-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -87,6 +88,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   );
 
   healthRoutes(app, options, state);
+  metricsRoutes(app, options);
   sessionRoutes(app, options);
   catalogRoutes(app, options);
   runRoutes(app, options);

@@ -1,5 +1,6 @@
 import { createGovernance, type Governance } from '../../src/governance/create-governance.ts';
 import { loadPolicies } from '../../src/governance/policies/index.ts';
+import { createRunMetrics } from '../../src/observability/metrics/run-metrics.ts';
 import { createServer, type PromptopsServer } from '../../src/server/create-server.ts';
 import { type RuntimeFixture, startRuntimeFixture } from '../runtime/runtime-fixture.ts';
 
@@ -18,7 +19,8 @@ export interface ServerFixture {
 
 /** The runtime fixture (example catalog, scripted model over HTTP) served on a real port. */
 export async function startServerFixture(): Promise<ServerFixture> {
-  const runtime = await startRuntimeFixture();
+  const metrics = createRunMetrics({ defaultMetrics: false });
+  const runtime = await startRuntimeFixture({ observers: [metrics.observe] });
   const policies = await loadPolicies(new URL('../../../../examples/acme-support', import.meta.url).pathname);
   const governance = createGovernance({ db: runtime.handle.db, policies });
   const { token: adminToken } = await governance.bootstrapAdmin({ username: 'admin' });
@@ -41,6 +43,7 @@ export async function startServerFixture(): Promise<ServerFixture> {
     catalog: runtime.catalog,
     governance,
     runtime: runtime.runtime,
+    metrics,
     log: { write: (line) => void logs.push(line) },
   });
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
