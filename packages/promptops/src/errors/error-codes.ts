@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   route_not_found: { status: 404, exit: 3, summary: 'no such API route (server only)' },
   user_not_found: { status: 404, exit: 3, summary: 'no user or token by that name' },
   run_not_found: { status: 404, exit: 3, summary: 'no run record with that id' },
+  model_not_found: {
+    status: 404,
+    exit: 3,
+    summary: 'no route or configured provider/model by that name (ad-hoc chats)',
+  },
   policy_refused: {
     status: 422,
     exit: 7,

@@ -9,6 +9,9 @@ import { createBudgetGate } from './budgets/index.ts';
 import type { ModelTarget } from './call/call-model.ts';
 import { createCircuitBreakers } from './call/circuit-breaker.ts';
 import { type ChainDefinition, type ChainResult, type RunChainOptions, runChain } from './chains/index.ts';
+import { chatModels } from './chat/chat-models.ts';
+import { type ChatRequest, chatRunName } from './chat/chat-request.ts';
+import { chatSource, chatVariables, checkChatConfig } from './chat/prepare-chat.ts';
 import { createExampleSelector } from './context/example-selector.ts';
 import { createModelCatalog, routeFor } from './models/index.ts';
 import { runPipeline } from './pipeline.ts';
@@ -72,6 +75,7 @@ export async function createRuntime(options: RuntimeOptions) {
   const budget = options.budget ?? ownBudget ?? NO_BUDGETS;
   // Stages 3 and 9 from policies.yaml `guards`, for prompts that name a guard policy.
   if (!options.guardDetectors) checkGuardEntities(options.policies);
+  checkChatConfig(options.config, options.policies);
   const guards = createGuardHooks(
     options.policies,
     options.guardDetectors ?? defaultGuardDetectors(options.policies.recognizers),
@@ -113,6 +117,31 @@ export async function createRuntime(options: RuntimeOptions) {
     /** The same run with the answer streamed; read `textStream`, then await `result`. */
     stream: (name: string, variables: Record<string, unknown>, runOptions?: RunOptions): RunStream =>
       streamPipeline(parts, name, variables, runOptions),
+    /**
+     * An ad-hoc chat (promptops.yaml `gateway:`): the messages go to a configured route or
+     * provider/model as `gateway/<model>`, through guards, budget and record; `failed` with
+     * `model_not_found` when the project runs no ad-hoc chats or names no such model.
+     * @example await runtime.chat({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] })
+     */
+    chat: (request: ChatRequest, runOptions?: RunOptions): Promise<RunResult> =>
+      runPipeline(
+        parts,
+        chatRunName(request.model),
+        chatVariables(request),
+        runOptions,
+        chatSource(options.config, request),
+      ),
+    /** Routes and models an ad-hoc chat may name, for listings; empty without `gateway:`. */
+    chatModels: (): string[] => chatModels(options.config, options.policies),
+    /** The same chat with the answer streamed. */
+    streamChat: (request: ChatRequest, runOptions?: RunOptions): RunStream =>
+      streamPipeline(
+        parts,
+        chatRunName(request.model),
+        chatVariables(request),
+        runOptions,
+        chatSource(options.config, request),
+      ),
     /** Writes queued run records now (tests, before reading them back). */
     flush: () => recorder.flush(),
     async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { generateValidated } from './generate-validated.ts';
-import { prepareRun } from './prepare-run.ts';
+import type { RunSource } from './prepare-call.ts';
+import { PROMPT_SOURCE } from './prepare-run.ts';
 import { failRun, finishRun, startRun } from './run-lifecycle.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
@@ -11,8 +12,9 @@ export function usd(cost: RunResult['cost']): number {
 }
 
 /**
- * The run pipeline of DESIGN.md section 4, in order, in one place: stages 1–6 in prepareRun, then
- * the model call with output validation (7–8), output guards (9) and the record (10). Expected
+ * The run pipeline of DESIGN.md section 4, in order, in one place: stages 1–6 in the source's
+ * prepare (prepareRun; an ad-hoc chat's prepareChat), then the model call with output validation
+ * (7–8), output guards (9) and the record (10). Expected
  * failures (bad variables, a guard's block, an invalid answer, every model down) come back as a
  * result with a status, never as an exception.
  */
@@ -21,11 +23,12 @@ export async function runPipeline(
   name: string,
   variables: Record<string, unknown>,
   options: RunOptions = {},
+  source: RunSource = PROMPT_SOURCE,
 ): Promise<RunResult> {
-  const state = startRun(name, variables, options);
+  const state = startRun(name, variables, options, source.kind);
   const { result } = state;
   try {
-    const prepared = await prepareRun(parts, state);
+    const prepared = await source.prepare(parts, state);
     if (!prepared.ready) {
       return finishRun(
         parts,
@@ -61,6 +64,7 @@ export async function runPipeline(
       return failRun(parts, state, generated.error);
     }
     result.output = generated.response.text;
+    result.finishReason = generated.response.finishReason;
     if (generated.check.parsed !== undefined) result.parsed = generated.check.parsed;
     if (generated.check.decision) result.decision = generated.check.decision;
     if (generated.check.confidence !== undefined) result.confidence = generated.check.confidence;

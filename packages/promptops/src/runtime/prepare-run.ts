@@ -1,24 +1,11 @@
 import type { ExampleBankContent } from '../catalog/content/example-bank-content.ts';
-import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import { renderPrompt, validateVariables } from '../templates/index.ts';
 import { assembleMessages } from './assemble-messages.ts';
-import type { ModelTarget } from './call/call-model.ts';
-import type { ModelMessage } from './providers/provider.ts';
+import { withMessage } from './context/message-variable.ts';
+import { guardInput, type Prepared, planCall, type RunSource } from './prepare-call.ts';
 import { resolvePrompt } from './resolve/prompt-resolver.ts';
 import type { RunState } from './run-lifecycle.ts';
-import type { GuardVerdict } from './run-result.ts';
-import type { ModelPlan, RuntimeParts } from './runtime-parts.ts';
-
-export type Prepared =
-  | {
-      ready: true;
-      content: PromptContent;
-      variables: Record<string, unknown>;
-      messages: ModelMessage[];
-      plan: ModelPlan;
-      targets: ModelTarget[];
-    }
-  | { ready: false; verdict: GuardVerdict };
+import type { RuntimeParts } from './runtime-parts.ts';
 
 /**
  * Stages 1 to 6, shared by run and stream: resolve, check input, input guards, render, assemble
@@ -36,19 +23,19 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   });
   Object.assign(result, { version: resolved.version, arm: resolved.arm });
   const content = resolved.content;
-  // 2. check input
-  const checked = validateVariables(content.variables, state.variables);
-  if (!checked.ok) throw checked.error;
-  // 3. input guards: a verdict may block, escalate, or hand back redacted variables
-  let variables = checked.variables;
-  for (const guard of parts.inputGuards) {
-    const outcome = await guard({ prompt: name, content, variables });
-    if (!outcome) continue;
-    const { variables: redacted, output: _output, ...verdict } = outcome;
-    result.verdicts.push(verdict);
-    if (verdict.action === 'block' || verdict.action === 'escalate') return { ready: false, verdict };
-    if (redacted) variables = redacted;
+  // 2. check input (a chat front end's message goes into its variable first)
+  let given = state.variables;
+  if (options.message) {
+    const filled = withMessage(name, content.variables, given, options.message);
+    if (!filled.ok) throw filled.error;
+    given = filled.variables;
   }
+  const checked = validateVariables(content.variables, given);
+  if (!checked.ok) throw checked.error;
+  // 3. input guards
+  const guarded = await guardInput(parts, state, content, checked.variables);
+  if (!guarded.ready) return guarded;
+  const { variables } = guarded;
   // 5. render (before 4: examples are chosen by similarity to the rendered input)
   const rendered = await renderPrompt(content, variables, {
     fragments: parts.cache.fragmentSource(options.environment),
@@ -81,28 +68,8 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   });
   if (historyDropped > 0)
     result.warnings.push(`${historyDropped} older history message(s) left out to fit the token budget`);
-  // 7 (routing) then 6 (budget): the budget needs to know which models would be called.
-  const plan = parts.planModels(content, {
-    complexity: options.complexity,
-    prompt: name,
-    ...(options.model !== undefined && { model: options.model }),
-  });
-  if (!plan.ok) throw plan.error;
-  const budget = await parts.budget.check({
-    prompt: name,
-    owner: content.owner,
-    classification: content.classification,
-    plan: plan.value,
-    messages,
-  });
-  if (!budget.ok) throw budget.error;
-  result.warnings.push(...budget.warnings);
-  return {
-    ready: true,
-    content,
-    variables,
-    messages,
-    plan: plan.value,
-    targets: budget.targets,
-  };
+  return planCall(parts, state, content, variables, messages);
 }
+
+/** A catalog prompt: the pipeline's usual source. */
+export const PROMPT_SOURCE: RunSource = { kind: 'prompt', prepare: prepareRun };

@@ -12,10 +12,18 @@ export interface RunState {
   startedAt: Date;
   options: RunOptions;
   variables: Record<string, unknown>;
+  /** The run record's kind: `prompt`, or `chat` for an ad-hoc chat. */
+  kind: string;
 }
 
-export function startRun(name: string, variables: Record<string, unknown>, options: RunOptions): RunState {
+export function startRun(
+  name: string,
+  variables: Record<string, unknown>,
+  options: RunOptions,
+  kind = 'prompt',
+): RunState {
   return {
+    kind,
     started: performance.now(),
     startedAt: new Date(),
     options,
@@ -56,6 +64,7 @@ export function finishRun(
       startedAt: state.startedAt,
       options: state.options,
       fingerprint: parts.recorder.fingerprint(state.variables),
+      kind: state.kind,
     }),
   );
   for (const observe of parts.observers) observe(result);

@@ -1,3 +1,4 @@
+import type { RunMessage } from './context/message-variable.ts';
 import type { ModelMessage } from './providers/provider.ts';
 
 export interface RunOptions {
@@ -8,6 +9,11 @@ export interface RunOptions {
   stickyKey?: string;
   /** Conversation so far, trimmed to the prompt's `context.history_tokens`. */
   history?: ModelMessage[];
+  /**
+   * A chat front end's latest user message (the OpenAI gateway): it fills the variable named, else
+   * the prompt's first required string variable, once the version is resolved (context/message-variable.ts).
+   */
+  message?: RunMessage;
   /**
    * `provider/model` to call instead of the prompt's route, with no fallbacks: evaluation's model
    * comparisons. Still refused when policies.yaml does not allow the model for the prompt's data.

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors/index.ts';
 import type { Attempt } from './call/call-model.ts';
 import type { Decision } from './output/check-output.ts';
+import type { FinishReason } from './providers/provider.ts';
 import type { Arm } from './resolve/prompt-resolver.ts';
 
 /** Outcomes of a run (DESIGN.md section 3). Every result states one. */
@@ -45,6 +46,8 @@ export interface RunResult {
   error?: { code: ErrorCode; message: string };
   /** `provider/model` that answered. */
   model: string | null;
+  /** Why the returned answer ended (`length`: it hit max_tokens); absent when no model answered. */
+  finishReason?: FinishReason;
   usage: RunUsage | null;
   /** Null when the price is unknown: never a silent 0. */
   cost: { amount: number; currency: string } | null;

@@ -4,8 +4,10 @@ import { streamModel } from './call/stream-model.ts';
 import { costOf, usageOrEstimate } from './models/index.ts';
 import { checkOutput } from './output/check-output.ts';
 import { usd } from './pipeline.ts';
-import { prepareRun } from './prepare-run.ts';
+import type { RunSource } from './prepare-call.ts';
+import { PROMPT_SOURCE } from './prepare-run.ts';
 import type { ModelUsage } from './providers/provider.ts';
+import type { Arm } from './resolve/prompt-resolver.ts';
 import { failRun, finishRun, startRun } from './run-lifecycle.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
@@ -19,6 +21,20 @@ export interface RunStream {
   textStream: AsyncIterable<string>;
   /** The final result: it settles once `textStream` has been read to its end (or failed). */
   result: Promise<RunResult>;
+  /** The run's id, known before anything runs. */
+  runId: string;
+  /**
+   * Settles once stages 1–6 are done and the model is about to be called (`calling: true`), or the
+   * run ended before any call: what a server needs to send its headers before the first token.
+   * Like the rest of the run, it only progresses while `textStream` is being read.
+   */
+  started: Promise<RunStart>;
+}
+
+export interface RunStart {
+  version: number | null;
+  arm: Arm | null;
+  calling: boolean;
 }
 
 /**
@@ -31,22 +47,29 @@ export function streamPipeline(
   name: string,
   variables: Record<string, unknown>,
   options: RunOptions = {},
+  source: RunSource = PROMPT_SOURCE,
 ): RunStream {
-  const state = startRun(name, variables, options);
+  const state = startRun(name, variables, options, source.kind);
   const { result } = state;
   let settle!: (value: RunResult) => void;
   const resultPromise = new Promise<RunResult>((resolve) => {
     settle = resolve;
   });
+  let start!: (value: RunStart) => void;
+  const started = new Promise<RunStart>((resolve) => {
+    start = resolve;
+  });
+  const startWith = (calling: boolean) => start({ version: result.version, arm: result.arm, calling });
 
   async function* text(): AsyncGenerator<string> {
     let settled = false;
     const done = (value: RunResult) => {
       settled = true;
+      startWith(false); // no-op once the model call has started
       settle(value);
     };
     try {
-      const prepared = await prepareRun(parts, state);
+      const prepared = await source.prepare(parts, state);
       if (!prepared.ready) {
         done(
           finishRun(
@@ -60,6 +83,7 @@ export function streamPipeline(
       }
       const attempts: Attempt[] = [];
       result.attempts = attempts;
+      startWith(true);
       let usage: ModelUsage | null = null;
       let output = '';
       let released = 0;
@@ -113,7 +137,10 @@ export function streamPipeline(
             yield output.slice(released, safe);
             released = safe;
           }
-        } else if (part.type === 'finish') usage = part.usage;
+        } else if (part.type === 'finish') {
+          usage = part.usage;
+          result.finishReason = part.finishReason;
+        }
       }
       if (output.length > released) yield output.slice(released);
       result.output = output;
@@ -156,5 +183,5 @@ export function streamPipeline(
   }
 
   const iterable = text();
-  return { textStream: iterable, result: resultPromise };
+  return { textStream: iterable, result: resultPromise, runId: result.runId, started };
 }

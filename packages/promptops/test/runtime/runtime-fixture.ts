@@ -1,6 +1,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ProjectConfig } from '../../src/catalog/files/project-config.ts';
 import { readProject } from '../../src/catalog/files/read-project.ts';
 import { type Catalog, createCatalog } from '../../src/catalog/service/catalog.ts';
 import { pushProject } from '../../src/catalog/sync/push-project.ts';
@@ -53,6 +54,8 @@ export async function startRuntimeFixture(
     budgets?: Policies['budgets'];
     embeddings?: string;
     observers?: ((result: RunResult) => void)[];
+    /** promptops.yaml `gateway:` (ad-hoc chats); the example project has none. */
+    gateway?: ProjectConfig['gateway'];
   } = {},
 ): Promise<RuntimeFixture> {
   const server = await startScriptedModelServer({ rules: [], announce: false, requireApiKey: 'sk-test' });
@@ -75,9 +78,11 @@ export async function startRuntimeFixture(
   const runtime = await createRuntime({
     handle,
     catalog,
-    config: options.embeddings
-      ? { ...project.config, embeddings: { model: options.embeddings } }
-      : project.config,
+    config: {
+      ...project.config,
+      ...(options.embeddings && { embeddings: { model: options.embeddings } }),
+      ...(options.gateway && { gateway: options.gateway }),
+    },
     policies: options.budgets ? { ...project.policies, budgets: options.budgets } : project.policies,
     providers,
     retries: options.retries ?? 1,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DATA_CLASSIFICATIONS,
   DEFAULT_ENVIRONMENTS,
   ENVIRONMENT_NAME_PATTERN,
   PRODUCTION_ENVIRONMENT,
@@ -109,6 +110,29 @@ export const ProjectConfig = z
       })
       .optional()
       .describe('Settings for `promptops test` (docs/evaluation.md).'),
+    gateway: z
+      .strictObject({
+        classification: z
+          .enum(DATA_CLASSIFICATIONS)
+          .default('internal')
+          .describe(
+            'What ad-hoc chats are treated as: the models they may reach (models_by_classification) and the guards_by_classification policy.',
+          ),
+        guards: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('A guard policy from policies.yaml for ad-hoc chats: user turns in, the answer out.'),
+        owner: z
+          .string()
+          .min(1)
+          .default('gateway')
+          .describe('The team ad-hoc chats are charged to (team budgets).'),
+      })
+      .optional()
+      .describe(
+        'Ad-hoc chats through the OpenAI-compatible gateway (model: a route name or provider/model), run as gateway/<model> with guards, budgets and run records. Absent: only governed prompts (prompt:NAME) run there.',
+      ),
     database: z
       .strictObject({
         url_env: EnvironmentVariableName.default('DATABASE_URL').describe(

@@ -240,4 +240,27 @@ describe('streamModel', () => {
     expect(error).toBeDefined();
     expect(breakers.state('openai')).toBe('closed');
   });
+
+  it('says cancelled, not timed out, when the caller leaves mid-answer', async () => {
+    const controller = new AbortController();
+    const breakers = createCircuitBreakers({ minimumCalls: 1 });
+    const primary = fakeProvider('openai', async function* (call) {
+      yield { type: 'text-delta', text: 'Hello' };
+      queueMicrotask(() => controller.abort());
+      await new Promise((_, reject) =>
+        call.signal?.addEventListener(
+          'abort',
+          () => reject(new ProviderFailure('aborted', { provider: 'openai', kind: 'timeout' })),
+          { once: true },
+        ),
+      );
+    });
+    const { dependencies } = context({ breakers, signal: controller.signal });
+    const { parts, error } = await collect(
+      streamModel([target(primary.provider, 'gpt-4o')], request, policy, dependencies),
+    );
+    expect(parts).toEqual([{ type: 'text-delta', text: 'Hello' }]);
+    expect(error).toMatchObject({ code: 'provider_error', details: { cancelled: true } });
+    expect(breakers.state('openai')).toBe('closed');
+  });
 });

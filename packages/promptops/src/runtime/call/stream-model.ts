@@ -84,8 +84,11 @@ export async function* streamModel(
         return;
       } catch (error) {
         if (dependencies.signal?.aborted) {
+          // The caller left mid-answer: a cancellation, not the provider's timeout or failure.
           dependencies.breakers.release(target.provider.name);
-          throw error;
+          throw new PromptopsError('provider_error', 'the call was cancelled by the caller', {
+            cancelled: true,
+          });
         }
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
         dependencies.breakers.record(target.provider.name, false);
