@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { PromptopsError } from '../errors/index.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 import { sendError } from './error-envelope.ts';
+import type { GatewayOptions } from './gateway/gateway-options.ts';
+import { gatewayRoutes } from './gateway/gateway-routes.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
@@ -30,6 +32,8 @@ export interface CreateServerOptions extends ServerDeps {
   log?: { write(line: string): void; level?: 'debug' | 'info' | 'warn' | 'error' };
   /** Largest request body accepted, in bytes; default 1 MiB. */
   bodyLimit?: number;
+  /** The OpenAI-compatible gateway under /v1 (keep-alive interval). */
+  gateway?: Partial<GatewayOptions>;
 }
 
 export interface PromptopsServer {
@@ -105,6 +109,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   diffRoutes(app, options);
   freezeRoutes(app, options);
   webhookRoutes(app, options);
+  await gatewayRoutes(app, options, options.gateway);
   await registerOpenApiDocs(app);
   await app.ready();
   return {

@@ -25,7 +25,7 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   return reply.status(httpStatusOf(known.code)).send(body);
 }
 
-function toPromptopsError(error: unknown): PromptopsError {
+export function toPromptopsError(error: unknown): PromptopsError {
   if (PromptopsError.isInstance(error)) return error;
   const fastify = error as FastifyError;
   if (fastify?.validation) {

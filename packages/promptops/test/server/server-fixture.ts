@@ -1,7 +1,9 @@
+import type { ProjectConfig } from '../../src/catalog/files/project-config.ts';
 import { createGovernance, type Governance } from '../../src/governance/create-governance.ts';
 import { loadPolicies } from '../../src/governance/policies/index.ts';
 import { createRunMetrics } from '../../src/observability/metrics/run-metrics.ts';
 import { createServer, type PromptopsServer } from '../../src/server/create-server.ts';
+import type { GatewayOptions } from '../../src/server/gateway/gateway-options.ts';
 import { type RuntimeFixture, startRuntimeFixture } from '../runtime/runtime-fixture.ts';
 
 export interface ServerFixture {
@@ -18,9 +20,14 @@ export interface ServerFixture {
 }
 
 /** The runtime fixture (example catalog, scripted model over HTTP) served on a real port. */
-export async function startServerFixture(): Promise<ServerFixture> {
+export async function startServerFixture(
+  options: { gateway?: ProjectConfig['gateway']; gatewayOptions?: Partial<GatewayOptions> } = {},
+): Promise<ServerFixture> {
   const metrics = createRunMetrics({ defaultMetrics: false });
-  const runtime = await startRuntimeFixture({ observers: [metrics.observe] });
+  const runtime = await startRuntimeFixture({
+    observers: [metrics.observe],
+    ...(options.gateway && { gateway: options.gateway }),
+  });
   const policies = await loadPolicies(new URL('../../../../examples/acme-support', import.meta.url).pathname);
   const governance = createGovernance({ db: runtime.handle.db, policies });
   const { token: adminToken } = await governance.bootstrapAdmin({ username: 'admin' });
@@ -45,6 +52,7 @@ export async function startServerFixture(): Promise<ServerFixture> {
     runtime: runtime.runtime,
     metrics,
     log: { write: (line) => void logs.push(line) },
+    ...(options.gatewayOptions && { gateway: options.gatewayOptions }),
   });
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {
