@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssertionShape } from './assertion-shape.ts';
 import { DATA_CLASSIFICATIONS, RISK_LEVELS, TASKS } from './names.ts';
 
 /**
@@ -117,9 +118,30 @@ export const ContextSpec = z.strictObject({
   sources: z.array(z.string().min(1)).optional().describe('Retrieval sources this prompt may use.'),
 });
 
+/**
+ * Continuous evaluation (docs/evaluation.md): the share of live runs sampled, and the checks each
+ * sampled run gets off the request path. Versioned with the prompt, so the checks are governed with it.
+ */
 export const SamplingSpec = z.strictObject({
-  rate: z.number().min(0).max(1).describe('Share of live runs queued for continuous evaluation.'),
+  rate: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe('Share of live runs queued for continuous evaluation (0.01 = 1%), decided by the run id.'),
+  assert: z
+    .array(AssertionShape)
+    .optional()
+    .describe('Assertions each sampled run is scored with, as in eval suites (checked at load).'),
+  rubric: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .describe(
+      'A rubric the judge model grades each sampled output against (llm-rubric), when one is configured.',
+    ),
 });
+export type SamplingSpec = z.infer<typeof SamplingSpec>;
 
 export const TestedWith = z.strictObject({
   models: z.array(z.string()).optional(),

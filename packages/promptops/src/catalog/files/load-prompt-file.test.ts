@@ -81,6 +81,41 @@ describe('loadPromptFile', () => {
     expect(unsafe.message).toMatch(/pattern "\^\(\?=a\)\[a-z\]\+\$" uses lookahead or lookbehind/);
   });
 
+  it('checks the sampling assertions as suites check theirs, each at its line', async () => {
+    const sampling = [
+      'sampling:',
+      '  rate: 0.05',
+      '  assert:',
+      '    - { type: max-words, value: 80 }',
+      '    - { type: max-wrods, value: 80 }',
+      '    - { type: status, value: broken }',
+      '  rubric: Polite and on topic.',
+      '',
+    ].join('\n');
+    const error = await rejection(load(`${header}${messages}${sampling}`));
+    expect(error.code).toBe('file_invalid');
+    expect(error.details.issues).toEqual([
+      {
+        message: 'type "max-wrods" is unknown; did you mean "max-words"?',
+        location: { file, line: 11, column: 9, field: 'sampling.assert[1].type' },
+      },
+      {
+        message: 'value "broken" is not a status (ok, uncertain, escalated, blocked, failed)',
+        location: { file, line: 12, column: 23, field: 'sampling.assert[2].value' },
+      },
+    ]);
+    const fixed = sampling.replace('max-wrods', 'max-chars').replace('broken', '[ok, escalated]');
+    expect((await load(`${header}${messages}${fixed}`)).content.sampling).toEqual({
+      rate: 0.05,
+      assert: [
+        { type: 'max-words', value: 80 },
+        { type: 'max-chars', value: 80 },
+        { type: 'status', value: ['ok', 'escalated'] },
+      ],
+      rubric: 'Polite and on topic.',
+    });
+  });
+
   it('reports schema problems and a name mismatch together', async () => {
     const error = await rejection(load(`name: other\ndescription: x\nowner: y\nrisk: severe\n${messages}`));
     expect(error.details.issues?.map((issue) => issue.location?.field)).toEqual(['name', 'risk']);

@@ -1,3 +1,4 @@
+import { samplingAssertionProblems } from '../../evaluation/continuous/sampling-assertion-problems.ts';
 import { PromptContent } from '../content/index.ts';
 import { nameArtifact } from './artifact-layout.ts';
 import { checkJsonSchema } from './check-json-schema.ts';
@@ -9,7 +10,8 @@ import { parseYamlDocument, type YamlDocument } from './yaml-document.ts';
 
 /**
  * Reads `prompts/<name>.yaml`. Every problem in the file (YAML, schema, name, broken JSON Schemas in
- * `variables`, `output.schema` or tool parameters) comes back in one `file_invalid` error.
+ * `variables`, `output.schema` or tool parameters, bad `sampling.assert` assertions) comes back in one
+ * `file_invalid` error.
  * @example await loadPromptFile('/repo/acme-support', 'prompts/support/classify-intent.yaml')
  */
 export async function loadPromptFile(projectRoot: string, file: string): Promise<LoadedPrompt> {
@@ -29,9 +31,15 @@ export function parsePromptFile(text: string, file: string): LoadedPrompt {
   return { kind: 'prompt', name: named.name, content: check.value, file, locate: document.locate };
 }
 
-/** The runtime compiles these schemas on every call path; a broken one must fail at load, with its line. */
+/**
+ * The runtime compiles these schemas on every call path, and sampled runs are scored with the
+ * `sampling.assert` assertions: a broken one must fail at load, with its line.
+ */
 function embeddedSchemaIssues(content: PromptContent, document: YamlDocument): LocatedIssue[] {
-  const issues: LocatedIssue[] = [];
+  const issues: LocatedIssue[] = samplingAssertionProblems(content).map((problem) => ({
+    message: problem.message,
+    location: document.locate(problem.path),
+  }));
   if (content.variables) issues.push(...checkJsonSchema(content.variables, ['variables'], document));
   if (content.output?.schema)
     issues.push(...checkJsonSchema(content.output.schema, ['output', 'schema'], document));

@@ -39,7 +39,7 @@ describe('checkFile', () => {
 
   it('lists the allowed keys of a small map when nothing is close', () => {
     const [issue] = problems(prompt('sampling:\n  rate: 0.1\n  colour: blue\n'));
-    expect(issue?.message).toBe('unknown key "colour"; expected one of: rate');
+    expect(issue?.message).toBe('unknown key "colour"; expected one of: rate, assert, rubric');
     expect(issue?.location.line).toBe(9);
   });
 

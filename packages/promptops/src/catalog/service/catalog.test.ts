@@ -140,6 +140,24 @@ describeEachDatabase('catalog', (database) => {
       expect(await catalog.list({ prefix: 'support/bad' })).toEqual([]);
     });
 
+    it('refuses sampling assertions the assertions module refuses, as files do', async () => {
+      const error = await rejection(
+        catalog.saveVersion(alice, {
+          kind: 'prompt',
+          name: 'support/sampled',
+          content: {
+            ...promptContent('x'),
+            sampling: { rate: 0.1, assert: [{ type: 'regex', value: '(a)\\1' }] },
+          },
+          parentVersion: null,
+          message: 'bad online check',
+        }),
+      );
+      expect(error.code).toBe('invalid_argument');
+      expect(error.message).toContain('sampling.assert.0.value: value uses a backreference');
+      expect(await catalog.list({ prefix: 'support/sampled' })).toEqual([]);
+    });
+
     it('versions fragments and example banks the same way', async () => {
       const fragment = await catalog.saveVersion(alice, {
         kind: 'fragment',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { PromptopsError } from '../../errors/index.ts';
+import { samplingAssertionProblems } from '../../evaluation/continuous/sampling-assertion-problems.ts';
 import { ExampleBankContent } from '../content/example-bank-content.ts';
 import { FragmentContent } from '../content/fragment-content.ts';
 import type { ArtifactKind } from '../content/names.ts';
@@ -21,10 +22,16 @@ export function normaliseContent(
   content: unknown,
 ): Record<string, unknown> {
   const result = SCHEMAS[kind].safeParse(content);
-  if (result.success) return result.data as Record<string, unknown>;
-  const issues = result.error.issues.map((issue) => ({
-    message: `${issue.path.join('.') || '(content)'}: ${issue.message}`,
-    location: { file: name, field: issue.path.join('.') },
+  // The schema holds only the shape of sampling assertions; their fields are checked here.
+  const problems: readonly { message: string; path: readonly PropertyKey[] }[] = !result.success
+    ? result.error.issues
+    : kind === 'prompt'
+      ? samplingAssertionProblems(result.data as PromptContent)
+      : [];
+  if (result.success && problems.length === 0) return result.data as Record<string, unknown>;
+  const issues = problems.map((issue) => ({
+    message: `${issue.path.map(String).join('.') || '(content)'}: ${issue.message}`,
+    location: { file: name, field: issue.path.map(String).join('.') },
   }));
   throw new PromptopsError('invalid_argument', `${kind} ${name} has invalid content: ${issues[0]!.message}`, {
     issues,

@@ -23,7 +23,6 @@ export function checkSuiteRules(content: SuiteFile, document: YamlDocument): Loc
   if (!('fragment' in content.target)) return issues;
   if (content.kind !== 'unit') at(['kind'], 'a fragment suite renders only, with no model call: kind unit');
   if (content.repeat > 1) at(['repeat'], 'rendering is deterministic: a fragment suite runs each case once');
-  if (content.online) at(['online'], 'a fragment has no live runs to sample');
   const lists: [(string | number)[], { type: string }[]][] = [
     [['defaults', 'assert'], content.defaults.assert],
     ...content.cases.map((testCase, index): [(string | number)[], { type: string }[]] => [

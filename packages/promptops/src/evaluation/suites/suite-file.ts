@@ -88,13 +88,6 @@ export const SuiteFile = z.strictObject({
   concurrency: z.number().int().min(1).max(64).optional(),
   timeout_ms: z.number().int().min(1).max(600_000).optional().describe('Per run.'),
   synthetic: z.array(SyntheticSpec).default([]).describe('Generated variants of existing cases.'),
-  online: z
-    .strictObject({
-      sample: Share.optional().describe('Share of live runs checked.'),
-      assert: AssertionList.min(1),
-    })
-    .optional()
-    .describe('Continuous evaluation of live runs (read, not yet run).'),
 });
 export type SuiteFile = z.infer<typeof SuiteFile>;
 export type SuiteFileInput = z.input<typeof SuiteFile>;
