@@ -1,5 +1,6 @@
 import { loadProjectConfig } from './catalog/files/load-project-config.ts';
 import { type Catalog, createCatalog } from './catalog/service/catalog.ts';
+import { samplingJudge } from './evaluation/continuous/sampling-judge.ts';
 import { loadPolicies } from './governance/policies/index.ts';
 import { createRuntime, type Runtime } from './runtime/create-runtime.ts';
 import type { ModelProvider } from './runtime/providers/index.ts';
@@ -48,7 +49,9 @@ export async function createPromptops(options: PromptopsOptions = {}): Promise<P
         loadPolicies(options.projectDir),
       ]);
       providers = options.providers ?? providersFromConfig(config, { env: options.env ?? process.env });
-      runtime = await createRuntime({ handle, catalog, config, policies, providers });
+      // Sampled live runs are scored in the background, their rubrics by promptops.yaml's judge.
+      const sampling = { judge: samplingJudge(config, providers) };
+      runtime = await createRuntime({ handle, catalog, config, policies, providers, sampling });
     }
   } catch (error) {
     await handle.close();

@@ -27,6 +27,16 @@ export { type PushOptions, type PushReport, pushProject } from './catalog/sync/p
 export { createPromptops, type Promptops, type PromptopsOptions } from './create-promptops.ts';
 // Errors
 export { ERROR_CODES, type ErrorCode, PromptopsError } from './errors/index.ts';
+// Continuous evaluation (sampled live runs: the review queue and scores per version)
+export {
+  listSamples,
+  type Rating,
+  rateSample,
+  type SampleSummary,
+  sampleScores,
+  showSample,
+  type VersionSampleScores,
+} from './evaluation/continuous/index.ts';
 // Audit
 export { type AuditVerification, verifyAuditChain } from './governance/audit/index.ts';
 // Runtime

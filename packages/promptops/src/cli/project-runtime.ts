@@ -3,6 +3,7 @@ import { loadProjectConfig } from '../catalog/files/load-project-config.ts';
 import type { ProjectConfig } from '../catalog/files/project-config.ts';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
+import { samplingJudge } from '../evaluation/continuous/sampling-judge.ts';
 import type { Principal } from '../governance/access/index.ts';
 import { loadPolicies } from '../governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
@@ -27,6 +28,11 @@ export interface ProjectRuntimeOptions {
   observers?: ((result: RunResult) => void)[];
   /** Wraps each provider (the eval response cache); the runtime and callers see the wrapped ones. */
   wrapProvider?: (provider: ModelProvider) => ModelProvider;
+  /**
+   * Score sampled live runs in the background (`serve`). Off for one-shot commands: their samples
+   * wait in the queue for a server or `promptops samples score`.
+   */
+  sampleWorker?: boolean;
 }
 
 export interface ProjectRuntime {
@@ -77,6 +83,7 @@ export async function openProjectRuntime(options: ProjectRuntimeOptions): Promis
     policies,
     providers,
     ...(options.observers && { observers: options.observers }),
+    sampling: { judge: samplingJudge(config, providers), worker: options.sampleWorker === true },
   });
   return {
     runtime,

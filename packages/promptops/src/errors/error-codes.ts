@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   route_not_found: { status: 404, exit: 3, summary: 'no such API route (server only)' },
   user_not_found: { status: 404, exit: 3, summary: 'no user or token by that name' },
   run_not_found: { status: 404, exit: 3, summary: 'no run record with that id' },
+  sample_not_found: { status: 404, exit: 3, summary: 'no sampled live run with that id' },
   model_not_found: {
     status: 404,
     exit: 3,

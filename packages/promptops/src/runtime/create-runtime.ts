@@ -1,6 +1,7 @@
 import type { ProjectConfig } from '../catalog/files/project-config.ts';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
+import type { AssertionServices } from '../evaluation/eval-types.ts';
 import { fragmentOverrideRules, type Policies } from '../governance/policies/index.ts';
 import { createGuardHooks, type GuardDetectors } from '../guardrails/create-guard-hooks.ts';
 import { checkGuardEntities, defaultGuardDetectors } from '../guardrails/default-detectors.ts';
@@ -29,6 +30,7 @@ import {
   type PlanModels,
   type RuntimeParts,
 } from './runtime-parts.ts';
+import { startContinuousEvaluation } from './sampling/continuous-evaluation.ts';
 import { type RunStream, streamPipeline } from './stream-pipeline.ts';
 
 export interface RuntimeOptions {
@@ -48,6 +50,19 @@ export interface RuntimeOptions {
   /** Retries per model after the first attempt. */
   retries?: number;
   cacheTtlMs?: number;
+  /**
+   * Continuous evaluation of sampled live runs (a version's `sampling`). The judge grades
+   * `sampling.rubric` (unmeasured without one); the worker scores queued samples in the background
+   * (on by default; one-shot processes turn it off and call `samples.scoreNow`).
+   */
+  sampling?: {
+    judge?: AssertionServices['judge'];
+    worker?: boolean;
+    /** How long the worker waits when nothing is due; 5 s by default. */
+    intervalMs?: number;
+  };
+  /** Problems that cost no run but should be seen (a sample not queued); process warnings by default. */
+  warn?: (message: string) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -64,22 +79,34 @@ export async function createRuntime(options: RuntimeOptions) {
   const cache = createCachedCatalog({ catalog: options.catalog, ttlMs: options.cacheTtlMs });
   const unlisten = await followCatalogChanges(options.handle, cache);
   const models = createModelCatalog({ config: options.config, policies: options.policies });
+  const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'PromptopsWarning'));
+  // Stages 3 and 9 from policies.yaml `guards`, for prompts that name a guard policy.
+  if (!options.guardDetectors) checkGuardEntities(options.policies);
+  checkChatConfig(options.config, options.policies);
+  const detectors = options.guardDetectors ?? defaultGuardDetectors(options.policies.recognizers);
+  const guards = createGuardHooks(options.policies, detectors);
+  const key = await fingerprintKey(options.handle.db);
+  const sampling = startContinuousEvaluation({
+    db: options.handle.db,
+    cache,
+    keepRedactedIo: options.config.retention.redacted_io,
+    detectors,
+    recognizers: options.policies.recognizers,
+    ...(options.sampling?.judge && { judge: options.sampling.judge }),
+    worker: options.sampling?.worker !== false,
+    ...(options.sampling?.intervalMs !== undefined && { intervalMs: options.sampling.intervalMs }),
+    warn,
+  });
   const recorder = createRunRecorder({
     db: options.handle.db,
-    fingerprintKey: await fingerprintKey(options.handle.db),
+    fingerprintKey: key,
+    sampler: sampling.sampler,
   });
   const ownBudget =
     options.budget === undefined && options.policies.budgets.length > 0
       ? createBudgetGate({ db: options.handle.db, policies: options.policies, models })
       : undefined;
   const budget = options.budget ?? ownBudget ?? NO_BUDGETS;
-  // Stages 3 and 9 from policies.yaml `guards`, for prompts that name a guard policy.
-  if (!options.guardDetectors) checkGuardEntities(options.policies);
-  checkChatConfig(options.config, options.policies);
-  const guards = createGuardHooks(
-    options.policies,
-    options.guardDetectors ?? defaultGuardDetectors(options.policies.recognizers),
-  );
   const parts: RuntimeParts = {
     cache,
     planModels: createPlanner(options),
@@ -142,12 +169,18 @@ export async function createRuntime(options: RuntimeOptions) {
         runOptions,
         chatSource(options.config, request),
       ),
-    /** Writes queued run records now (tests, before reading them back). */
+    /** Writes queued run records now (tests, before reading them back); sampled runs are queued with them. */
     flush: () => recorder.flush(),
+    /** Continuous evaluation: score the queued samples that are due now, and wait for it. */
+    samples: { scoreNow: () => sampling.worker.scoreNow() },
     async close(): Promise<void> {
+      // The worker stops first (it takes no new sample; the one being scored is finished), so the
+      // samples the last flush queues wait in the store for the next process.
+      const workerStopped = sampling.worker.stop();
       await unlisten();
       await ownBudget?.close();
       await recorder.close();
+      await workerStopped;
     },
   };
 }

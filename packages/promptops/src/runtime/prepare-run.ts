@@ -23,6 +23,7 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   });
   Object.assign(result, { version: resolved.version, arm: resolved.arm });
   const content = resolved.content;
+  state.samplingRate = content.sampling?.rate;
   // 2. check input (a chat front end's message goes into its variable first)
   let given = state.variables;
   if (options.message) {

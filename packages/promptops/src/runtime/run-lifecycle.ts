@@ -4,6 +4,7 @@ import { toRunRecord } from './records/to-run-record.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
 import type { RuntimeParts } from './runtime-parts.ts';
+import { shouldSample } from './sampling/sampled-run.ts';
 
 /** A run in progress: the result being filled in, and what stage 10 needs to record it. */
 export interface RunState {
@@ -12,6 +13,8 @@ export interface RunState {
   startedAt: Date;
   options: RunOptions;
   variables: Record<string, unknown>;
+  /** The resolved version's `sampling.rate` (continuous evaluation), once stage 1 has resolved it. */
+  samplingRate?: number;
   /** The run record's kind: `prompt`, or `chat` for an ad-hoc chat. */
   kind: string;
 }
@@ -48,7 +51,11 @@ export function startRun(
   };
 }
 
-/** Stage 10: sets the final status, then queues the run record (written in batches, off this path). */
+/**
+ * Stage 10: sets the final status, then queues the run record (written in batches, off this path).
+ * A run continuous evaluation samples hands its input and output to the recorder, which redacts
+ * them and queues the run for scoring after the record is written: nothing is scored here.
+ */
 export function finishRun(
   parts: RuntimeParts,
   state: RunState,
@@ -59,6 +66,12 @@ export function finishRun(
   result.status = status;
   if (reason !== undefined) result.reason = reason;
   result.latencyMs = performance.now() - state.started;
+  const sampled = shouldSample({
+    runId: result.runId,
+    version: result.version,
+    rate: state.samplingRate,
+    metadata: state.options.metadata,
+  });
   parts.recorder.record(
     toRunRecord(result, {
       startedAt: state.startedAt,
@@ -66,6 +79,7 @@ export function finishRun(
       fingerprint: parts.recorder.fingerprint(state.variables),
       kind: state.kind,
     }),
+    sampled ? { input: state.variables, output: result.output } : undefined,
   );
   for (const observe of parts.observers) observe(result);
   return result;

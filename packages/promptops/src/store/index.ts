@@ -17,6 +17,7 @@ export * from './repositories/deployments-repository.ts';
 export * from './repositories/identities-repository.ts';
 export * from './repositories/meta-repository.ts';
 export * from './repositories/run-records-repository.ts';
+export * from './repositories/run-samples-repository.ts';
 export * from './repositories/versions-repository.ts';
 export * from './repositories/webhooks-repository.ts';
 export * from './schema/index.ts';

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { describe } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/store/index.ts';
@@ -11,6 +14,16 @@ import { type DatabaseHandle, openDatabase } from '../../src/store/index.ts';
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
   open(): Promise<DatabaseHandle>;
+  /**
+   * A database that outlives its handles, for restart tests: open it, close it and open it again
+   * (PGlite in a folder, or a Postgres database of its own); `drop` removes it.
+   */
+  reopenable(): Promise<ReopenableDatabase>;
+}
+
+export interface ReopenableDatabase {
+  open(): Promise<DatabaseHandle>;
+  drop(): Promise<void>;
 }
 
 const postgresUrl = process.env.PROMPTOPS_TEST_POSTGRES;
@@ -19,8 +32,17 @@ export const POSTGRES_SKIP_MESSAGE =
   'Postgres suite SKIPPED: set PROMPTOPS_TEST_POSTGRES=postgres://user@host:5432/db to run it (CI does).';
 
 export function testDatabases(): TestDatabase[] {
-  const list: TestDatabase[] = [{ name: 'pglite', open: () => openDatabase({}) }];
-  if (postgresUrl) list.push({ name: 'postgres', open: () => openScratchPostgres(postgresUrl) });
+  const list: TestDatabase[] = [
+    { name: 'pglite', open: () => openDatabase({}), reopenable: reopenablePglite },
+  ];
+  if (postgresUrl) {
+    const url = postgresUrl;
+    list.push({
+      name: 'postgres',
+      open: () => openScratchPostgres(url),
+      reopenable: () => reopenablePostgres(url),
+    });
+  }
   return list;
 }
 
@@ -39,25 +61,46 @@ export function describeEachDatabase(title: string, body: (database: TestDatabas
 const UNAVAILABLE_POSTGRES: TestDatabase = {
   name: 'postgres',
   open: () => Promise.reject(new Error(POSTGRES_SKIP_MESSAGE)),
+  reopenable: () => Promise.reject(new Error(POSTGRES_SKIP_MESSAGE)),
 };
 
 async function openScratchPostgres(url: string): Promise<DatabaseHandle> {
-  const databaseName = `promptops_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${databaseName}`);
-  await admin.end();
-  const scratchUrl = new URL(url);
-  scratchUrl.pathname = `/${databaseName}`;
-  const handle = await openDatabase({ url: scratchUrl.toString() });
+  const scratch = await reopenablePostgres(url);
+  const handle = await scratch.open();
   return {
     ...handle,
     async close() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${databaseName} with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
+  };
+}
+
+async function reopenablePostgres(url: string): Promise<ReopenableDatabase> {
+  const databaseName = `promptops_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `create database ${databaseName}`);
+  const scratchUrl = new URL(url);
+  scratchUrl.pathname = `/${databaseName}`;
+  return {
+    open: () => openDatabase({ url: scratchUrl.toString() }),
+    drop: () => adminQuery(url, `drop database if exists ${databaseName} with (force)`),
+  };
+}
+
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function reopenablePglite(): Promise<ReopenableDatabase> {
+  const folder = await mkdtemp(join(tmpdir(), 'promptops-pglite-'));
+  return {
+    open: () => openDatabase({ dataDir: folder }),
+    drop: () => rm(folder, { recursive: true, force: true }),
   };
 }

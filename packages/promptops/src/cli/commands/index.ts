@@ -24,6 +24,7 @@ import { renderCommand } from './render-command.ts';
 import { retireCommand } from './retire-command.ts';
 import { reviewCommand } from './review-command.ts';
 import { runPromptCommand } from './run-prompt-command.ts';
+import { samplesCommand } from './samples-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { showCommand } from './show-command.ts';
 import { testCommand } from './test-command.ts';
@@ -53,6 +54,7 @@ export const COMMANDS: Command[] = [
   testCommand,
   compareCommand,
   evalsCommand,
+  samplesCommand,
   deployCommand,
   canaryCommand,
   promoteCommand,

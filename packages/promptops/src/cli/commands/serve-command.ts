@@ -35,6 +35,7 @@ export const serveCommand: Command = {
               ...(scriptedModel !== undefined && { scriptedModel }),
               announce: (line) => context.stderr(`${line}\n`),
               observers: [metrics.observe],
+              sampleWorker: true,
             })
           : undefined;
         const server = await createServer({

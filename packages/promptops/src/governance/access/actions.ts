@@ -27,7 +27,17 @@ export const ACTIONS = {
   },
   'change-approve': { role: 'reviewer', scope: 'artifact', summary: 'approve (tier approver_roles apply)' },
   'change-reject': { role: 'reviewer', scope: 'artifact', summary: 'reject a change request' },
+  'sample-rate': {
+    role: 'reviewer',
+    scope: 'artifact',
+    summary: 'rate a sampled live run good or bad (the review queue)',
+  },
   'eval-record': { role: 'deployer', scope: 'artifact', summary: 'record an eval suite result' },
+  'sample-score': {
+    role: 'deployer',
+    scope: 'global',
+    summary: 'score queued live-run samples now (calls the judge model)',
+  },
   deploy: { role: 'deployer', scope: 'artifact', summary: 'deploy an approved change to an environment' },
   'canary-set': { role: 'deployer', scope: 'artifact', summary: 'start or change a canary' },
   promote: { role: 'deployer', scope: 'artifact', summary: 'promote a canary to stable' },

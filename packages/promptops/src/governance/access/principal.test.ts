@@ -27,7 +27,9 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'change-withdraw': AUTHORS,
   'change-approve': REVIEWERS,
   'change-reject': REVIEWERS,
+  'sample-rate': REVIEWERS,
   'eval-record': DEPLOYERS,
+  'sample-score': DEPLOYERS,
   deploy: DEPLOYERS,
   'canary-set': DEPLOYERS,
   promote: DEPLOYERS,
@@ -43,6 +45,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
 
 const GLOBAL_ACTIONS: readonly Action[] = [
   'audit-read',
+  'sample-score',
   'freeze',
   'user-manage',
   'token-manage',

@@ -26,6 +26,19 @@ export function hasRole(principal: Principal, role: Role, name: string): boolean
   return rolesOn(principal, name).some((held) => roleSatisfies(held, role));
 }
 
+/**
+ * The folders (`support/`) and exact names on which the principal holds a role that allows the
+ * action: what a list filters by so a caller sees only what they may read ('' covers everything).
+ */
+export function grantedPrefixes(principal: Principal, action: Action): string[] {
+  const needed = ACTIONS[action].role;
+  return principal.grants
+    .filter((grant) => roleSatisfies(grant.role, needed))
+    .flatMap((grant) =>
+      grant.prefix === '' || grant.prefix.endsWith('/') ? [grant.prefix] : [grant.prefix, `${grant.prefix}/`],
+    );
+}
+
 /** Whether the principal may take the action on `name` (ignored for global actions). */
 export function can(principal: Principal, action: Action, name = ''): boolean {
   const rule = ACTIONS[action];

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'change-withdraw',
   'change-deploy',
   'eval-record',
+  'sample-rate',
   'canary-set',
   'canary-promote',
   'deployment-rollback',

@@ -6,7 +6,7 @@ import {
   type RunRecordRow,
   runRecords,
 } from '../../store/index.ts';
-import { createRunRecorder, type RunRecorder } from './run-recorder.ts';
+import { createRunRecorder, type RecordSampler, type RunRecorder } from './run-recorder.ts';
 
 function row(id: string): RunRecordRow {
   return {
@@ -133,6 +133,39 @@ describe('createRunRecorder (PGlite in memory)', () => {
     expect(lost).toEqual([2]);
     expect(runs.pending()).toBe(0);
     expect(await stored()).toEqual(['run-3']);
+  });
+
+  it('hands sampled runs to the sampler: prepared before their batch is written, queued once it is stored', async () => {
+    const events: string[] = [];
+    const sampler: RecordSampler = {
+      prepare(record, io) {
+        events.push(`prepare ${record.id} ${io.output}`);
+        record.redactedOutput = io.output.replace('secret', '[SECRET]');
+        return record.id !== 'run-3';
+      },
+      async queue(_db, records) {
+        const ids = new Set(await stored());
+        events.push(`queue ${records.map((record) => `${record.id}:${ids.has(record.id)}`).join(',')}`);
+      },
+    };
+    const runs = recorder({ batchSize: 2, sampler });
+    runs.record(row('run-1'), { input: {}, output: 'a secret' });
+    runs.record(row('run-2'));
+    runs.record(row('run-3'), { input: {}, output: 'dropped' });
+    runs.record({ ...row('run-4'), status: null as unknown as string }, { input: {}, output: 'lost' });
+    await runs.close();
+    // run-3's sample was dropped by prepare; run-4's batch failed, so nothing of it is queued.
+    expect(events).toEqual([
+      'prepare run-1 a secret',
+      'queue run-1:true',
+      'prepare run-3 dropped',
+      'prepare run-4 lost',
+    ]);
+    expect(
+      (await listRunRecords(handle.db, { limit: 10 })).find((record) => record.id === 'run-1'),
+    ).toMatchObject({
+      redactedOutput: 'a [SECRET]',
+    });
   });
 
   describe('fingerprint', () => {

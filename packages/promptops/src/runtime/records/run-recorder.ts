@@ -10,15 +10,42 @@ export interface RunRecorderOptions {
   batchSize?: number;
   intervalMs?: number;
   onError?: (error: unknown, lost: number) => void;
+  /** Continuous evaluation: redacts sampled runs' input and output, and queues them once recorded. */
+  sampler?: RecordSampler;
+}
+
+/** A sampled run's input and output, held in memory until its record is written; never stored raw. */
+export interface SampledIo {
+  input: Record<string, unknown>;
+  output: string;
+}
+
+/** What the recorder asks of continuous evaluation (runtime/sampling/create-run-sampler.ts). */
+export interface RecordSampler {
+  /**
+   * Before the batch is written: puts the redacted input and output on a sampled run's record.
+   * False drops the sample (the record is written all the same).
+   */
+  prepare(row: RunRecordRow, io: SampledIo): boolean;
+  /** After: queues the sampled runs whose records were stored. Never throws: no record depends on it. */
+  queue(db: Database, rows: readonly RunRecordRow[]): Promise<void>;
+}
+
+interface QueuedRecord {
+  row: RunRecordRow;
+  sampled?: SampledIo;
 }
 
 /**
  * Run records written in batches off the request path (DESIGN.md stage 10): `record` only queues;
  * one multi-row insert per batch; `close` flushes what is left, so a graceful shutdown loses nothing.
+ * A sampled run's input and output are redacted here too, off the request path, and the run is
+ * queued for continuous evaluation after its record is stored.
  */
 export function createRunRecorder(options: RunRecorderOptions) {
   const batchSize = options.batchSize ?? 200;
-  const queue: RunRecordRow[] = [];
+  const { sampler } = options;
+  const queue: QueuedRecord[] = [];
   let flushing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => void flush(), options.intervalMs ?? 500);
   timer.unref();
@@ -27,19 +54,30 @@ export function createRunRecorder(options: RunRecorderOptions) {
     flushing = flushing.then(async () => {
       while (queue.length > 0) {
         const batch = queue.splice(0, batchSize);
+        const sampled = sampler
+          ? batch.flatMap((entry) =>
+              entry.sampled && sampler.prepare(entry.row, entry.sampled) ? [entry.row] : [],
+            )
+          : [];
         try {
-          await insertRunRecords(options.db, batch);
+          await insertRunRecords(
+            options.db,
+            batch.map((entry) => entry.row),
+          );
         } catch (error) {
           options.onError?.(error, batch.length);
+          continue;
         }
+        if (sampler && sampled.length > 0) await sampler.queue(options.db, sampled);
       }
     });
     return flushing;
   }
 
   return {
-    record(row: RunRecordRow): void {
-      queue.push(row);
+    /** Queues a record; `sampled` (the run's raw input and output) when continuous evaluation samples it. */
+    record(row: RunRecordRow, sampled?: SampledIo): void {
+      queue.push(sampled ? { row, sampled } : { row });
       if (queue.length >= batchSize) void flush();
     },
     /** A keyed HMAC of the input: lets runs be grouped by input without storing it. */

@@ -3,8 +3,9 @@ import type { RunOptions } from '../run-options.ts';
 import type { RunResult } from '../run-result.ts';
 
 /**
- * The stored form of a result. The raw input is never stored here: only its keyed fingerprint;
- * redacted input and output arrive with the guardrails issue's redaction.
+ * The stored form of a result. The raw input is never stored here: only its keyed fingerprint. A run
+ * continuous evaluation samples gets its redacted input and output in the recorder's batch
+ * (runtime/sampling); other runs keep none yet.
  */
 export function toRunRecord(
   result: RunResult,

@@ -31,4 +31,5 @@ export {
 } from './identities.ts';
 export { meta } from './meta.ts';
 export { type RunRecordRow, runRecords } from './run-records.ts';
+export { type RunSampleRow, runSamples } from './run-samples.ts';
 export { type WebhookDeliveryRow, type WebhookRow, webhookDeliveries, webhooks } from './webhooks.ts';
