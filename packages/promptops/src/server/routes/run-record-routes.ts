@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PromptopsError } from '../../errors/index.ts';
-import { ACTIONS, authorize, can, type Principal, roleSatisfies } from '../../governance/access/index.ts';
+import { authorize, can, grantedPrefixes } from '../../governance/access/index.ts';
 import { findRunRecord, listRunRecords } from '../../store/index.ts';
 import { decodeCursor, encodeCursor } from '../page-cursor.ts';
 import type { ServerDeps } from '../server-deps.ts';
@@ -58,7 +58,7 @@ export function runRecordRoutes(app: FastifyInstance, deps: ServerDeps): void {
         ...(since !== undefined && { since: new Date(since) }),
         ...(until !== undefined && { until: new Date(until) }),
         ...(after && { after: { startedAt: new Date(after.startedAt), id: after.id } }),
-        namePrefixes: readablePrefixes(request.principal),
+        namePrefixes: grantedPrefixes(request.principal, 'run-read'),
         limit: limit + 1,
       });
       const items = rows.slice(0, limit);
@@ -82,14 +82,4 @@ export function runRecordRoutes(app: FastifyInstance, deps: ServerDeps): void {
     authorize(request.principal, 'run-read', record.prompt);
     return record;
   });
-}
-
-/** The folders (and exact names) on which the principal holds a role that gives run-read. */
-function readablePrefixes(principal: Principal): string[] {
-  const needed = ACTIONS['run-read'].role;
-  return principal.grants
-    .filter((grant) => roleSatisfies(grant.role, needed))
-    .flatMap((grant) =>
-      grant.prefix === '' || grant.prefix.endsWith('/') ? [grant.prefix] : [grant.prefix, `${grant.prefix}/`],
-    );
 }

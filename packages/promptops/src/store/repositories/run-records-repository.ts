@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { type RunRecordRow, runRecords } from '../schema/index.ts';
+import { namePrefixCondition } from './name-prefix-condition.ts';
 
 /** One multi-row insert per batch: the run path never waits on a write of its own. */
 export async function insertRunRecords(executor: Executor, rows: RunRecordRow[]): Promise<void> {
@@ -39,17 +40,10 @@ export async function listRunRecords(
   if (filter.rootId) conditions.push(eq(runRecords.rootId, filter.rootId));
   if (filter.since) conditions.push(gte(runRecords.startedAt, filter.since));
   if (filter.until) conditions.push(lte(runRecords.startedAt, filter.until));
-  if (filter.namePrefixes && !filter.namePrefixes.includes('')) {
-    if (filter.namePrefixes.length === 0) return [];
-    conditions.push(
-      or(
-        ...filter.namePrefixes.map((prefix) =>
-          prefix.endsWith('/')
-            ? sql`starts_with(${runRecords.prompt}, ${prefix})`
-            : eq(runRecords.prompt, prefix),
-        ),
-      ),
-    );
+  if (filter.namePrefixes) {
+    const covered = namePrefixCondition(runRecords.prompt, filter.namePrefixes);
+    if (covered === false) return [];
+    conditions.push(covered);
   }
   if (filter.after) {
     conditions.push(
