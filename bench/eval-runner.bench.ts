@@ -4,14 +4,8 @@
 // Three runs: the runner alone (a 50 ms timer instead of a model: the runner's own cost), the full
 // pipeline through runtime.run (guards, validation, routing, run records in PGlite, HTTP to a
 // scripted server in a child process), and the same suite again answered from the response cache.
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { readProject } from '../packages/promptops/src/catalog/files/read-project.ts';
-import { createCatalog } from '../packages/promptops/src/catalog/service/catalog.ts';
-import { pushProject } from '../packages/promptops/src/catalog/sync/push-project.ts';
 import {
   createFileResponseCache,
   promptExecutor,
@@ -20,29 +14,15 @@ import {
 } from '../packages/promptops/src/evaluation/runner/index.ts';
 import { parseSuiteFile } from '../packages/promptops/src/evaluation/suites/index.ts';
 import { createRuntime } from '../packages/promptops/src/runtime/create-runtime.ts';
-import { createProvider, type ModelProvider } from '../packages/promptops/src/runtime/providers/index.ts';
-import { openDatabase } from '../packages/promptops/src/store/index.ts';
+import { exampleCatalog, scriptedProviders, startScriptedServerProcess } from './bench-setup.ts';
 
 const CASES = 1000;
 const CONCURRENCY = 32;
 const LATENCY_MS = 50;
 const IDEAL_MS = (CASES * LATENCY_MS) / CONCURRENCY;
 
-const child = spawn(
-  process.execPath,
-  [new URL('./scripted-server-process.ts', import.meta.url).pathname, '--latency', String(LATENCY_MS)],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const url = await new Promise<string>((resolve) =>
-  createInterface({ input: child.stdout! }).once('line', resolve),
-);
-
-const folder = await mkdtemp(join(tmpdir(), 'promptops-bench-eval-'));
-await cp(new URL('../examples/acme-support', import.meta.url), folder, { recursive: true });
-const project = await readProject(folder);
-const handle = await openDatabase({});
-const catalog = createCatalog({ db: handle.db });
-await pushProject(catalog, { actor: 'bench' }, project);
+const server = await startScriptedServerProcess(LATENCY_MS);
+const { folder, project, handle, catalog } = await exampleCatalog();
 
 const lines = [
   'description: bench',
@@ -59,20 +39,6 @@ const lines = [
   ),
 ];
 const suite = await parseSuiteFile(lines.join('\n'), 'evals/bench.yaml', async () => '');
-
-function providersWith(wrap: (provider: ModelProvider) => ModelProvider = (provider) => provider) {
-  const providers: Record<string, ModelProvider> = {};
-  for (const [name, settings] of Object.entries(project.config.providers)) {
-    providers[name] = wrap(
-      createProvider(
-        name,
-        { ...settings, base_url: name === 'openai' ? `${url}/v1` : url },
-        { env: { OPENAI_API_KEY: 'sk-bench', ANTHROPIC_API_KEY: 'sk-bench' } },
-      ),
-    );
-  }
-  return providers;
-}
 
 async function timed(label: string, work: () => Promise<{ passed: number; cases: number }>) {
   const cpuBefore = process.cpuUsage();
@@ -120,7 +86,7 @@ rows.push(
 
 const cacheDir = join(folder, '.promptops', 'eval-cache');
 for (const label of ['runtime.run, scripted model 50 ms', 'runtime.run, answers from the cache']) {
-  const providers = providersWith((provider) =>
+  const providers = scriptedProviders(project.config, server.url, (provider) =>
     withResponseCache(provider, createFileResponseCache(cacheDir)),
   );
   const runtime = await createRuntime({
@@ -155,4 +121,4 @@ console.table(rows);
 console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 await handle.close();
 await rm(folder, { recursive: true, force: true });
-child.stdin!.end();
+server.stop();

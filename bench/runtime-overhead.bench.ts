@@ -1,42 +1,15 @@
 // The runtime's own overhead per call against a zero-latency scripted model (issue 3).
 // Run: npm run bench:runtime   (figures in bench/RESULTS.md)
 // The scripted server runs in a child process; each task runs sequential calls for a fixed time.
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Bench } from 'tinybench';
 import { request } from 'undici';
-import { readProject } from '../packages/promptops/src/catalog/files/read-project.ts';
-import { createCatalog } from '../packages/promptops/src/catalog/service/catalog.ts';
-import { pushProject } from '../packages/promptops/src/catalog/sync/push-project.ts';
 import { createRuntime } from '../packages/promptops/src/runtime/create-runtime.ts';
-import { createProvider, type ModelProvider } from '../packages/promptops/src/runtime/providers/index.ts';
-import { openDatabase } from '../packages/promptops/src/store/index.ts';
+import { exampleCatalog, scriptedProviders, startScriptedServerProcess } from './bench-setup.ts';
 
-const child = spawn(process.execPath, [new URL('./scripted-server-process.ts', import.meta.url).pathname], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const url = await new Promise<string>((resolve) =>
-  createInterface({ input: child.stdout! }).once('line', resolve),
-);
-
-const folder = await mkdtemp(join(tmpdir(), 'promptops-bench-'));
-await cp(new URL('../examples/acme-support', import.meta.url), folder, { recursive: true });
-const project = await readProject(folder);
-const handle = await openDatabase({});
-const catalog = createCatalog({ db: handle.db });
-await pushProject(catalog, { actor: 'bench' }, project);
-const env = { OPENAI_API_KEY: 'sk-bench', ANTHROPIC_API_KEY: 'sk-bench' };
-const providers: Record<string, ModelProvider> = {};
-for (const [name, settings] of Object.entries(project.config.providers)) {
-  providers[name] = createProvider(
-    name,
-    { ...settings, base_url: name === 'openai' ? `${url}/v1` : url },
-    { env },
-  );
-}
+const server = await startScriptedServerProcess();
+const url = server.url;
+const { project, handle, catalog } = await exampleCatalog();
+const providers = scriptedProviders(project.config, url);
 const runtime = await createRuntime({
   handle,
   catalog,
@@ -99,4 +72,4 @@ console.log(`rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 await runtime.close();
 await Promise.all(Object.values(providers).map((provider) => provider.close?.()));
 await handle.close();
-child.stdin!.end();
+server.stop();

@@ -6,6 +6,7 @@ import type { Runtime } from '../../runtime/create-runtime.ts';
 import type { RunOptions } from '../../runtime/run-options.ts';
 import type { RunResult } from '../../runtime/run-result.ts';
 import type { RunStream } from '../../runtime/stream-pipeline.ts';
+import { clientAbortSignal } from '../client-abort-signal.ts';
 import { runtimeOf } from '../routes/run-routes.ts';
 import type { ServerDeps } from '../server-deps.ts';
 import { type ChatCompletionRequest, parseChatCompletionRequest } from './chat-completion-request.ts';
@@ -32,16 +33,11 @@ export function chatCompletionsRoute(app: FastifyInstance, deps: ServerDeps, opt
     const runtime = runtimeOf(deps);
     const runName = parsed.target.kind === 'prompt' ? parsed.target.name : chatRunName(parsed.target.model);
     authorize(request.principal, 'prompt-run', runName);
-    const controller = new AbortController();
-    // A caller that hangs up stops its model call.
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) controller.abort(new Error('the client closed the connection'));
-    });
     const runOptions: RunOptions = {
       ...(parsed.stickyKey !== undefined && { stickyKey: parsed.stickyKey }),
       ...(parsed.complexity !== undefined && { complexity: parsed.complexity }),
       requestId: String(request.id),
-      signal: controller.signal,
+      signal: clientAbortSignal(reply),
     };
     if (parsed.ignored.length > 0) reply.header('x-promptops-ignored-params', parsed.ignored.join(', '));
     const created = unixSeconds();

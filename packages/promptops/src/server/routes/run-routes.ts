@@ -1,9 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderedOrThrow, renderVersion } from '../../catalog/service/render-version.ts';
 import type { VersionSelector } from '../../catalog/service/selector.ts';
 import { PromptopsError } from '../../errors/index.ts';
 import { authorize } from '../../governance/access/index.ts';
 import type { Runtime } from '../../runtime/create-runtime.ts';
+import type { RunOptions } from '../../runtime/run-options.ts';
+import { clientAbortSignal } from '../client-abort-signal.ts';
 import type { ServerDeps } from '../server-deps.ts';
 
 const TARGET = {
@@ -49,19 +51,7 @@ export function runRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.post<{ Body: RunBody }>('/api/runs', { schema: { body: RUN_BODY } }, async (request, reply) => {
     const body = request.body;
     authorize(request.principal, 'prompt-run', body.prompt);
-    const controller = new AbortController();
-    // A caller that hangs up stops its model call.
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) controller.abort(new Error('the client closed the connection'));
-    });
-    const result = await runtimeOf(deps).run(body.prompt, body.variables, {
-      ...(body.version !== undefined && { version: body.version }),
-      ...(body.environment !== undefined && { environment: body.environment }),
-      ...(body.stickyKey !== undefined && { stickyKey: body.stickyKey }),
-      ...(body.complexity !== undefined && { complexity: body.complexity }),
-      requestId: String(request.id),
-      signal: controller.signal,
-    });
+    const result = await runtimeOf(deps).run(body.prompt, body.variables, runOptionsOf(body, request, reply));
     reply.header('x-promptops-run-id', result.runId);
     if (result.version !== null) reply.header('x-promptops-version', String(result.version));
     if (result.arm !== null) reply.header('x-promptops-arm', result.arm);
@@ -94,6 +84,18 @@ export function runRoutes(app: FastifyInstance, deps: ServerDeps): void {
       return { prompt: body.prompt, version: rendered.version.version, ...result };
     },
   );
+}
+
+/** A run request's options: its target and routing choices, the request id, and the hang-up signal. */
+export function runOptionsOf(body: RunBody, request: FastifyRequest, reply: FastifyReply): RunOptions {
+  return {
+    ...(body.version !== undefined && { version: body.version }),
+    ...(body.environment !== undefined && { environment: body.environment }),
+    ...(body.stickyKey !== undefined && { stickyKey: body.stickyKey }),
+    ...(body.complexity !== undefined && { complexity: body.complexity }),
+    requestId: String(request.id),
+    signal: clientAbortSignal(reply),
+  };
 }
 
 export function runtimeOf(deps: ServerDeps): Runtime {

@@ -4,7 +4,7 @@ import { PromptopsError } from '../../errors/index.ts';
 import { authorize } from '../../governance/access/index.ts';
 import type { RunResult } from '../../runtime/run-result.ts';
 import type { ServerDeps } from '../server-deps.ts';
-import { RUN_BODY, type RunBody, runtimeOf } from './run-routes.ts';
+import { RUN_BODY, type RunBody, runOptionsOf, runtimeOf } from './run-routes.ts';
 
 /** One Server-Sent Event: JSON data on one line (JSON.stringify never writes a newline). */
 const event = (name: 'delta' | 'result', data: unknown) =>
@@ -21,18 +21,7 @@ export function streamRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.post<{ Body: RunBody }>('/api/runs/stream', { schema: { body: RUN_BODY } }, async (request, reply) => {
     const body = request.body;
     authorize(request.principal, 'prompt-run', body.prompt);
-    const controller = new AbortController();
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) controller.abort(new Error('the client closed the connection'));
-    });
-    const stream = runtimeOf(deps).stream(body.prompt, body.variables, {
-      ...(body.version !== undefined && { version: body.version }),
-      ...(body.environment !== undefined && { environment: body.environment }),
-      ...(body.stickyKey !== undefined && { stickyKey: body.stickyKey }),
-      ...(body.complexity !== undefined && { complexity: body.complexity }),
-      requestId: String(request.id),
-      signal: controller.signal,
-    });
+    const stream = runtimeOf(deps).stream(body.prompt, body.variables, runOptionsOf(body, request, reply));
     const parts = stream.textStream[Symbol.asyncIterator]();
     let first: IteratorResult<string>;
     try {
