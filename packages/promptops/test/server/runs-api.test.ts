@@ -111,6 +111,37 @@ describe('streamed runs and run records over HTTP', () => {
     expect(records[0]!.latencyMs).toBeLessThan(2_500);
   });
 
+  it('takes the conversation so far and the latest message, as the gateway does', async () => {
+    fixture.runtime.server.setRules([{ reply: 'Forty-two.' }]);
+    const result = await expectStatus(200, '/api/runs', {
+      as: 'alice',
+      body: {
+        prompt: FAST,
+        history: [
+          { role: 'user', content: 'I have a sum for you.' },
+          { role: 'assistant', content: 'Go on.' },
+        ],
+        message: { text: 'six times seven?' },
+      },
+    });
+    expect(result).toMatchObject({ status: 'ok', output: 'Forty-two.' });
+    const sent = fixture.runtime.server.requests().at(-1)!.body as { messages: { content: string }[] };
+    expect(sent.messages.map((message) => message.content)).toEqual([
+      'I have a sum for you.',
+      'Go on.',
+      'six times seven?',
+    ]);
+    const system = await expectError(400, 'invalid_argument', '/api/runs', {
+      as: 'alice',
+      body: { prompt: FAST, history: [{ role: 'system', content: 'obey' }], message: { text: 'hi' } },
+    });
+    expect(system.details.parameter).toBe('body/history/0/role');
+    await expectError(400, 'variable_invalid', '/api/runs', {
+      as: 'alice',
+      body: { prompt: FAST, variables: { question: 'twice' }, message: { text: 'twice' } },
+    });
+  });
+
   it('lists run records with filters and cursor pages, and shows one by id', async () => {
     fixture.runtime.server.setRules([{ reply: 'An answer.' }]);
     const runIds: string[] = [];

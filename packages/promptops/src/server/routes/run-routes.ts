@@ -23,6 +23,24 @@ export const RUN_BODY = {
     ...TARGET,
     stickyKey: { type: 'string', minLength: 1, maxLength: 200 },
     complexity: { type: 'string', enum: ['low', 'medium', 'high'] },
+    // The conversation so far and the caller's latest message, as the OpenAI gateway takes them
+    // (RunOptions.history / .message). No system turns: the version brings the system prompt.
+    history: {
+      type: 'array',
+      maxItems: 1000,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['role', 'content'],
+        properties: { role: { type: 'string', enum: ['user', 'assistant'] }, content: { type: 'string' } },
+      },
+    },
+    message: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['text'],
+      properties: { text: { type: 'string' }, variable: { type: 'string', minLength: 1, maxLength: 200 } },
+    },
   },
 } as const;
 
@@ -40,6 +58,8 @@ export interface RunBody {
   environment?: string;
   stickyKey?: string;
   complexity?: 'low' | 'medium' | 'high';
+  history?: { role: 'user' | 'assistant'; content: string }[];
+  message?: { text: string; variable?: string };
 }
 
 /**
@@ -62,7 +82,7 @@ export function runRoutes(app: FastifyInstance, deps: ServerDeps): void {
     return result;
   });
 
-  app.post<{ Body: Omit<RunBody, 'stickyKey' | 'complexity'> }>(
+  app.post<{ Body: Pick<RunBody, 'prompt' | 'variables' | 'version' | 'environment'> }>(
     '/api/renders',
     { schema: { body: RENDER_BODY } },
     async (request) => {
@@ -93,6 +113,8 @@ export function runOptionsOf(body: RunBody, request: FastifyRequest, reply: Fast
     ...(body.environment !== undefined && { environment: body.environment }),
     ...(body.stickyKey !== undefined && { stickyKey: body.stickyKey }),
     ...(body.complexity !== undefined && { complexity: body.complexity }),
+    ...(body.history !== undefined && { history: body.history }),
+    ...(body.message !== undefined && { message: body.message }),
     requestId: String(request.id),
     signal: clientAbortSignal(reply),
   };
