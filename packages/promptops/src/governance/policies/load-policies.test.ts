@@ -69,8 +69,34 @@ describe('loadPolicies', () => {
       '2 tiers.high.allow_self_approval: high risk changes need four eyes: allow_self_approval must be false',
       '4 freeze_windows[0].end: expected an ISO 8601 date-time such as 2025-12-20T00:00:00Z',
       '6 budgets[0].match: a prompt budget needs match',
+      '8 alerts[0].condition: unknown metric "p95_latency_ms"; did you mean "p99_latency_ms"? (metrics: error_rate, p50_latency_ms, p99_latency_ms, hourly_cost, baseline_hourly_cost, guard_trigger_rate, validation_failure_rate, escalation_rate)',
       '8 alerts[0].for: expected a duration such as 30s, 5m or 1h',
       '8 alerts[0].severity: Invalid option: expected one of "info"|"warning"|"critical"',
+    ]);
+  });
+
+  it('refuses an alert condition outside the grammar, naming its line and field', async () => {
+    const error = await rejection(
+      load(
+        [
+          'alerts:',
+          '  - name: errors',
+          '    condition: error_rate > 0.05 or 1',
+          '    severity: critical',
+          '  - name: spike',
+          '    condition: hourly_cots > 2 * baseline_hourly_cost',
+          '    severity: warning',
+          '    min_requests: 0',
+          '',
+        ].join('\n'),
+      ),
+    );
+    expect(issueLines(error)).toEqual([
+      '3 alerts[0].condition: unexpected text at column 19; one comparison per condition',
+      expect.stringMatching(
+        /^6 alerts\[1\]\.condition: unknown metric "hourly_cots"; did you mean "hourly_cost"\?/,
+      ),
+      '8 alerts[1].min_requests: Too small: expected number to be >=1',
     ]);
   });
 

@@ -6,6 +6,7 @@ import {
 } from '../../catalog/content/names.ts';
 import { suggestName } from '../../errors/suggest-name.ts';
 import { findUnknownEntities, knownEntityNames } from '../../guardrails/pii-entity-names.ts';
+import { parseAlertCondition } from '../../observability/alerts/alert-condition.ts';
 import { GuardPolicy, RecognizerRule } from './guard-policy.ts';
 import { OverrideRule } from './override-rule.ts';
 import { defaultTier, TiersPolicy } from './tier-policy.ts';
@@ -94,7 +95,17 @@ export const BudgetRule = z
 
 export const AlertRule = z.strictObject({
   name: simpleName('alert name'),
-  condition: z.string().min(1).describe('Expression over live metrics, e.g. "error_rate > 0.05".'),
+  condition: z
+    .string()
+    .min(1)
+    .superRefine((text, context) => {
+      // Checked when policies.yaml is read, so a rule the evaluator cannot run is refused at push.
+      const parsed = parseAlertCondition(text);
+      if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.error });
+    })
+    .describe(
+      'A comparison over live metrics: "error_rate > 0.05", "hourly_cost > 2 * baseline_hourly_cost". Metrics: error_rate, p50_latency_ms, p99_latency_ms, hourly_cost, baseline_hourly_cost, guard_trigger_rate, validation_failure_rate, escalation_rate.',
+    ),
   for: z
     .string()
     .regex(/^\d+(s|m|h)$/, 'expected a duration such as 30s, 5m or 1h')
@@ -104,8 +115,19 @@ export const AlertRule = z.strictObject({
   action: z
     .enum(['rollback'])
     .optional()
-    .describe('Automatic action when it fires: roll back the canary or release.'),
+    .describe(
+      "Automatic action when it fires for a canary arm: stop the canary (unless the prompt's tier sets canary.auto_rollback: false).",
+    ),
+  min_requests: z
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe(
+      'Runs the window needs before rates and latencies are judged, so one failure in one run does not fire.',
+    ),
 });
+export type AlertRule = z.infer<typeof AlertRule>;
 
 export const Policies = z
   .strictObject({

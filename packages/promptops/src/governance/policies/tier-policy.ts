@@ -30,6 +30,10 @@ export const CanaryRule = z
       .min(0)
       .default(30)
       .describe('Shortest time the canary must run before promotion.'),
+    auto_rollback: z
+      .boolean()
+      .default(true)
+      .describe('An alert rule with action: rollback that fires for the canary arm stops the canary.'),
   })
   .describe('Canary rule before a version serves all traffic.');
 
@@ -47,7 +51,7 @@ export const TierPolicy = z
       .describe('Whether the author may approve their own change.'),
     reason_required: z.boolean().default(false).describe('Approvals and deployments must give a reason.'),
     required_suites: z.array(RequiredSuite).default([]).describe('Eval gates for this tier.'),
-    canary: CanaryRule.default({ required: false, min_percent: 5, min_minutes: 30 }),
+    canary: CanaryRule.default({ required: false, min_percent: 5, min_minutes: 30, auto_rollback: true }),
     guard_policy: z
       .string()
       .min(1)
@@ -65,7 +69,7 @@ export const DEFAULT_TIERS = {
     allow_self_approval: false,
     reason_required: false,
     required_suites: [],
-    canary: { required: false, min_percent: 5, min_minutes: 30 },
+    canary: { required: false, min_percent: 5, min_minutes: 30, auto_rollback: true },
   },
   medium: {
     approvals: 1,
@@ -73,7 +77,7 @@ export const DEFAULT_TIERS = {
     allow_self_approval: false,
     reason_required: true,
     required_suites: [],
-    canary: { required: false, min_percent: 5, min_minutes: 30 },
+    canary: { required: false, min_percent: 5, min_minutes: 30, auto_rollback: true },
   },
   high: {
     approvals: 2,
@@ -81,7 +85,7 @@ export const DEFAULT_TIERS = {
     allow_self_approval: false,
     reason_required: true,
     required_suites: [],
-    canary: { required: true, min_percent: 5, min_minutes: 60 },
+    canary: { required: true, min_percent: 5, min_minutes: 60, auto_rollback: true },
   },
 } as const satisfies Record<Risk, TierPolicy>;
 
