@@ -75,7 +75,7 @@ export function parseAlertCondition(text: string): ConditionResult {
   const left = operand();
   if (typeof left === 'string') return fail(left);
   const comparator = tokens[position];
-  if (!comparator || comparator.kind !== 'comparator') {
+  if (comparator?.kind !== 'comparator') {
     return fail(
       comparator
         ? `expected a comparison (${COMPARATORS.join(' ')}) at column ${comparator.at + 1}`
@@ -147,13 +147,13 @@ export function evaluateCondition(
   condition: AlertCondition,
   figures: AlertFigures,
 ): ConditionOutcome | undefined {
-  const value = valueOf(condition.left, figures);
-  const threshold = valueOf(condition.right, figures);
+  const value = operandValue(condition.left, figures);
+  const threshold = operandValue(condition.right, figures);
   if (value === undefined || threshold === undefined) return undefined;
   return { holds: compare(value, condition.comparator, threshold), value, threshold };
 }
 
-function valueOf(operand: Operand, figures: AlertFigures): number | undefined {
+function operandValue(operand: Operand, figures: AlertFigures): number | undefined {
   if (!operand.metric) return operand.factor;
   const figure = figures[operand.metric];
   return figure === undefined ? undefined : operand.factor * figure;
