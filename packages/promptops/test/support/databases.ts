@@ -24,6 +24,8 @@ export interface TestDatabase {
 export interface ReopenableDatabase {
   open(): Promise<DatabaseHandle>;
   drop(): Promise<void>;
+  /** What a `promptops` process needs in its environment to open it: `DATABASE_URL` or `PROMPTOPS_DATA_DIR`. */
+  env: Record<string, string>;
 }
 
 const postgresUrl = process.env.PROMPTOPS_TEST_POSTGRES;
@@ -84,6 +86,7 @@ async function reopenablePostgres(url: string): Promise<ReopenableDatabase> {
   return {
     open: () => openDatabase({ url: scratchUrl.toString() }),
     drop: () => adminQuery(url, `drop database if exists ${databaseName} with (force)`),
+    env: { DATABASE_URL: scratchUrl.toString() },
   };
 }
 
@@ -102,5 +105,6 @@ async function reopenablePglite(): Promise<ReopenableDatabase> {
   return {
     open: () => openDatabase({ dataDir: folder }),
     drop: () => rm(folder, { recursive: true, force: true }),
+    env: { PROMPTOPS_DATA_DIR: folder },
   };
 }
