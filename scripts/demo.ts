@@ -1,23 +1,35 @@
 // `npm run demo`: the main job on the embedded default, start to finish, in a fresh temp folder.
 // It copies the example catalog, pushes it to an embedded PGlite catalog, renders a prompt, edits a
-// file and shows the new version's diff, labels production, and verifies the audit chain. Every step
-// is the real CLI (runCommand, the function behind the `promptops` binary), printed as you would type it.
+// file and shows the new version's diff, labels production, runs prompts, chains and eval suites,
+// verifies the audit chain, then creates demo users and serves the whole thing over HTTP (REST, the
+// OpenAI-compatible gateway, metrics, the web UI) until Ctrl-C. `npm run demo -- --no-serve` stops
+// before serving. Every step is the real CLI (runCommand, the function behind the `promptops`
+// binary), printed as you would type it.
+import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCommand } from '../packages/promptops/src/cli/run-command.ts';
 
 const workspace = await mkdtemp(join(tmpdir(), 'promptops-demo-'));
 await cp(new URL('../examples/acme-support', import.meta.url), join(workspace, 'acme-support'), {
   recursive: true,
 });
-const env = {
+const env: Record<string, string | undefined> = {
   ...process.env,
   PROMPTOPS_DATA_DIR: join(workspace, '.promptops', 'db'),
   DATABASE_URL: undefined,
 };
 
-async function step(title: string, argv: string[], cwd = workspace, expectedCode = 0): Promise<void> {
+async function step(
+  title: string,
+  argv: string[],
+  cwd = workspace,
+  expectedCode = 0,
+  io: { stdin?: () => Promise<string>; stdout?: (text: string) => void } = {},
+): Promise<void> {
   console.log(
     `${title ? `\n# ${title}` : ''}\n$ promptops ${argv.map((part) => (/[\s"]/.test(part) ? JSON.stringify(part) : part)).join(' ')}`,
   );
@@ -25,8 +37,9 @@ async function step(title: string, argv: string[], cwd = workspace, expectedCode
   const code = await runCommand(argv, {
     cwd,
     env,
-    stdout: (text) => process.stdout.write(text),
+    stdout: io.stdout ?? ((text) => process.stdout.write(text)),
     stderr: (text) => process.stderr.write(text),
+    ...(io.stdin && { stdin: io.stdin }),
   });
   if (code !== expectedCode) {
     console.error(`(exit code ${code})`);
@@ -108,6 +121,76 @@ await step(
   11,
 );
 await step('Prove the audit trail has not been tampered with', ['audit', 'verify']);
-console.log(
-  `\nDone. Explore this catalog from the repository root:\n  PROMPTOPS_DATA_DIR=${env.PROMPTOPS_DATA_DIR} npx promptops show support/classify-intent@production`,
+if (process.argv.includes('--no-serve')) {
+  console.log(
+    `\nDone. Explore this catalog from the repository root:\n  PROMPTOPS_DATA_DIR=${env.PROMPTOPS_DATA_DIR} npx promptops show support/classify-intent@production`,
+  );
+  process.exit(0);
+}
+
+// Serving: the catalog gets users (until now the local owner acted alone), then `promptops serve`.
+const password = randomBytes(9).toString('base64url');
+let adminToken = '';
+await step(
+  'Create the first admin (it gets an API token; from now on every command and request signs in)',
+  ['users', 'create', 'admin', '--password-stdin', '--json'],
+  workspace,
+  0,
+  {
+    stdin: async () => password,
+    stdout: (text) => {
+      adminToken = (JSON.parse(text) as { token: string }).token;
+      console.log('created admin (token below)');
+    },
+  },
 );
+env.PROMPTOPS_TOKEN = adminToken;
+const demoUsers: [string, string[]][] = [
+  ['ana', ['author:support/']],
+  ['rui', ['approver:support/']],
+  ['dee', ['deployer:support/']],
+  ['val', ['viewer']],
+];
+for (const [username, roles] of demoUsers) {
+  await step(
+    '',
+    ['users', 'create', username, ...roles.flatMap((role) => ['--role', role]), '--password-stdin'],
+    workspace,
+    0,
+    { stdin: async () => password },
+  );
+}
+
+const port = env.PORT ?? '8080';
+const base = `http://127.0.0.1:${port}`;
+const serveLog = join(workspace, 'serve.log');
+const promptopsBin = fileURLToPath(new URL('../node_modules/.bin/promptops', import.meta.url));
+console.log(`
+# Serve it: REST API, OpenAI-compatible gateway, metrics and the web UI (Ctrl-C stops it)
+  web UI         ${base}/            sign in as admin, ana (author), rui (approver), dee (deployer)
+                                      or val (viewer); every demo password is ${password}
+  API docs       ${base}/api/docs
+  metrics        curl -H "Authorization: Bearer $PROMPTOPS_TOKEN" ${base}/metrics
+  gateway        any OpenAI client with baseURL ${base}/v1 and the token as its API key, e.g.
+                 curl ${base}/v1/chat/completions -H "Authorization: Bearer $PROMPTOPS_TOKEN" \\
+                   -H 'content-type: application/json' \\
+                   -d '{"model":"prompt:support/classify-intent@production","messages":[{"role":"user","content":"I was charged twice"}]}'
+  admin token    export PROMPTOPS_TOKEN=${adminToken}
+  request logs   ${serveLog}
+
+  A real model instead of the scripted one: set OPENAI_API_KEY (promptops.yaml names the variable;
+  the key itself is never stored) and serve the same catalog without --scripted-model:
+    cd ${project}
+    PROMPTOPS_DATA_DIR=${env.PROMPTOPS_DATA_DIR} ${promptopsBin} serve
+  For a shared Postgres set DATABASE_URL=postgres://... instead of PROMPTOPS_DATA_DIR (docs/server.md).
+`);
+const stop = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+const code = await runCommand(['serve', '--port', port, ...scripted], {
+  cwd: project,
+  env,
+  stdout: (text) => appendFileSync(serveLog, text),
+  stderr: (text) => process.stderr.write(text),
+  signal: stop.signal,
+});
+process.exit(code);
