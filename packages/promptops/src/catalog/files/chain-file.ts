@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { checkChainExpression } from '../../runtime/chains/chain-expression.ts';
 import { checkChainScope } from '../../runtime/chains/check-chain-scope.ts';
-import {
-  ARTIFACT_NAME_PATTERN,
-  ENVIRONMENT_NAME_PATTERN,
-  isArtifactName,
-  VariablesSchema,
-} from '../content/index.ts';
+import { ARTIFACT_NAME_PATTERN, ENVIRONMENT_NAME_PATTERN, VariablesSchema } from '../content/index.ts';
 import { checkJsonSchema } from './check-json-schema.ts';
-import { filesError, type LocatedIssue } from './file-issues.ts';
+import { filesError } from './file-issues.ts';
+import { nameFromFile } from './name-from-path.ts';
 import { readTextFile } from './read-text-file.ts';
 import { checkFile } from './validate-file.ts';
 import { parseYamlDocument, type YamlDocument } from './yaml-document.ts';
 
 /** `chains/support/customer-service.yaml` holds the chain `support/customer-service`. */
 export const CHAINS_FOLDER = 'chains';
+const CHAIN_FILES = { folder: CHAINS_FOLDER, extension: '.yaml', noun: 'chain' };
 /** `input` is the chain's variables; the rest are Liquid literals an id would shadow. */
 const RESERVED_STAGE_IDS = ['input', 'true', 'false', 'nil', 'null', 'empty', 'blank'];
 
@@ -131,36 +128,9 @@ export async function loadChainFile(projectRoot: string, file: string): Promise<
 /** `loadChainFile` for text in hand; `file` is the path relative to the project. */
 export function parseChainFile(text: string, file: string): LoadedChain {
   const document = parseYamlDocument(text, { file });
-  const { name, data, issues } = nameChain(document);
+  const { name, data, issues } = nameFromFile(document, CHAIN_FILES);
   const check = checkFile(ChainContent, document, data);
   issues.push(...(check.ok ? checkJsonSchema(check.value.input, ['input'], document) : check.issues));
   if (issues.length > 0 || !check.ok) throw filesError(issues);
   return { kind: 'chain', name, content: check.value, file, locate: document.locate };
-}
-
-/** The name is the path under chains/; a `name:` key may repeat it but not contradict it. */
-function nameChain(document: YamlDocument): { name: string; data: unknown; issues: LocatedIssue[] } {
-  const { file, data } = document;
-  const inFolder = file.startsWith(`${CHAINS_FOLDER}/`) && file.endsWith('.yaml');
-  const name = inFolder ? file.slice(CHAINS_FOLDER.length + 1, -'.yaml'.length) : '';
-  const issues: LocatedIssue[] = [];
-  if (!inFolder)
-    issues.push({ message: 'a chain file belongs under chains/ and ends in .yaml', location: { file } });
-  else if (!isArtifactName(name)) {
-    issues.push({
-      message: `the path makes the chain name "${name}", which is not a valid name`,
-      location: { file },
-    });
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || !Object.hasOwn(data, 'name')) {
-    return { name, data, issues };
-  }
-  const { name: written, ...rest } = data as Record<string, unknown>;
-  if (written !== name) {
-    issues.push({
-      message: `name ${JSON.stringify(written)} does not match the file: ${file} holds the chain "${name}"`,
-      location: document.locate(['name']),
-    });
-  }
-  return { name, data: rest, issues };
 }
