@@ -18,6 +18,7 @@ import { fileRoutes } from './routes/file-routes.ts';
 import { freezeRoutes } from './routes/freeze-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
+import { permissionRoutes } from './routes/permission-routes.ts';
 import { runRecordRoutes } from './routes/run-record-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
@@ -26,6 +27,7 @@ import { tokenRoutes } from './routes/token-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import type { ServerDeps } from './server-deps.ts';
+import { registerWebAssets } from './web-assets.ts';
 
 export interface CreateServerOptions extends ServerDeps {
   /** Where JSON log lines go (pino); none when absent. */
@@ -34,6 +36,8 @@ export interface CreateServerOptions extends ServerDeps {
   bodyLimit?: number;
   /** The OpenAI-compatible gateway under /v1 (keep-alive interval). */
   gateway?: Partial<GatewayOptions>;
+  /** The built web UI's folder (packages/web/dist by default); false serves no UI. */
+  webRoot?: string | false;
 }
 
 export interface PromptopsServer {
@@ -83,17 +87,20 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
     if (state.draining) reply.header('connection', 'close');
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
-  app.setNotFoundHandler((request, reply) =>
+  const webAssets = options.webRoot === false ? undefined : await registerWebAssets(app, options.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    if (webAssets?.serveAppShell(request, reply)) return;
     sendError(
       new PromptopsError('route_not_found', `no route ${request.method} ${request.url.split('?')[0]}`, {}),
       request,
       reply,
-    ),
-  );
+    );
+  });
 
   healthRoutes(app, options, state);
   metricsRoutes(app, options);
   sessionRoutes(app, options);
+  permissionRoutes(app, options);
   catalogRoutes(app, options);
   runRoutes(app, options);
   streamRoutes(app, options);

@@ -5,14 +5,18 @@
 export { caseOutputOfRecord } from './case-output-of-record.ts';
 // Reviewing
 export {
+  listSamplePage,
   listSamples,
   RATINGS,
   type RateSampleInput,
   type Rating,
   rateSample,
   type SampleFilter,
+  type SamplePage,
   type SampleReviewDeps,
   type SampleSummary,
+  SCORING_STATES,
+  type ScoringState,
   sampleScores,
   showSample,
   type VersionSampleScores,

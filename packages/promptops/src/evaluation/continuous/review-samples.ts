@@ -46,14 +46,27 @@ export interface SampleSummary {
   rating: { rating: Rating; comment: string | null; by: string; at: string } | null;
 }
 
+export const SCORING_STATES = ['pending', 'scored', 'failed'] as const;
+export type ScoringState = (typeof SCORING_STATES)[number];
+
 export interface SampleFilter {
   prompt?: string;
   version?: number;
   /** Only samples nobody has rated: the review queue. */
   unrated?: boolean;
+  /** Only samples a person rated so. */
+  rating?: Rating;
+  /** Only samples in this scoring state. */
+  scoring?: ScoringState;
   limit?: number;
   /** The next page: samples older than this id. */
   before?: number;
+}
+
+/** One page of the review queue; `nextBefore` (null on the last page) is the next page's `before`. */
+export interface SamplePage {
+  items: SampleSummary[];
+  nextBefore: number | null;
 }
 
 /**
@@ -65,16 +78,35 @@ export async function listSamples(
   principal: Principal,
   filter: SampleFilter = {},
 ): Promise<SampleSummary[]> {
+  return (await listSamplePage(deps, principal, filter)).items;
+}
+
+/** `listSamples` with the position of the next page (the REST API's cursor). */
+export async function listSamplePage(
+  deps: SampleReviewDeps,
+  principal: Principal,
+  filter: SampleFilter = {},
+): Promise<SamplePage> {
   if (filter.prompt !== undefined) authorize(principal, 'run-read', filter.prompt);
+  if (filter.version !== undefined && filter.prompt === undefined) {
+    throw new PromptopsError('invalid_argument', 'a version filter needs a prompt name', {
+      parameter: 'version',
+    });
+  }
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
   const rows = await listRunSamples(deps.db, {
     ...(filter.prompt !== undefined && { prompt: filter.prompt }),
     ...(filter.version !== undefined && { version: filter.version }),
     ...(filter.unrated && { unrated: true }),
+    ...(filter.rating !== undefined && { rating: filter.rating }),
+    ...(filter.scoring !== undefined && { status: filter.scoring }),
     ...(filter.before !== undefined && { beforeId: filter.before }),
     namePrefixes: grantedPrefixes(principal, 'run-read'),
-    limit: Math.min(Math.max(filter.limit ?? 50, 1), 500),
+    // One more than asked: whether there is a next page, without an empty last one.
+    limit: limit + 1,
   });
-  return rows.map(toSummary);
+  const items = rows.slice(0, limit).map(toSummary);
+  return { items, nextBefore: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
 /** One sample; sample_not_found when there is none, forbidden without run-read on its prompt. */

@@ -79,6 +79,10 @@ export interface RunSampleFilter {
   version?: number;
   /** Only samples nobody has rated yet: the review queue. */
   unrated?: boolean;
+  /** Only samples a person rated so. */
+  rating?: 'good' | 'bad';
+  /** Only samples in this scoring state. */
+  status?: 'pending' | 'scored' | 'failed';
   /** As RunRecordFilter's: only prompts under these folders or with these names; '' covers all. */
   namePrefixes?: readonly string[];
   /** Only samples older than this id (the next page, newest first). */
@@ -95,6 +99,8 @@ export async function listRunSamples(
   if (filter.prompt !== undefined) conditions.push(eq(runSamples.prompt, filter.prompt));
   if (filter.version !== undefined) conditions.push(eq(runSamples.version, filter.version));
   if (filter.unrated) conditions.push(isNull(runSamples.rating));
+  if (filter.rating !== undefined) conditions.push(eq(runSamples.rating, filter.rating));
+  if (filter.status !== undefined) conditions.push(eq(runSamples.status, filter.status));
   if (filter.beforeId !== undefined) conditions.push(lt(runSamples.id, filter.beforeId));
   if (filter.namePrefixes) {
     const covered = namePrefixCondition(runSamples.prompt, filter.namePrefixes);
