@@ -1,8 +1,7 @@
-import { PromptopsError } from '../../errors/index.ts';
 import { renderArtifactFile } from '../files/write-project.ts';
 import type { Catalog } from '../service/catalog.ts';
 import type { ArtifactSummary } from '../service/records.ts';
-import type { VersionSelector } from '../service/selector.ts';
+import { resolveActiveArtifacts } from './resolve-active-artifacts.ts';
 import { lockKey, SYNC_LOCK_FILE, type SyncLock, syncLockText } from './sync-lock.ts';
 
 export interface ExportOptions {
@@ -27,29 +26,10 @@ export interface ExportedFiles {
  * `push`) with a stale edit detected. The catalog holds no provider settings: no promptops.yaml.
  */
 export async function exportFiles(catalog: Catalog, options: ExportOptions = {}): Promise<ExportedFiles> {
-  const selector: VersionSelector = options.environment
-    ? { environment: options.environment }
-    : { latest: true };
-  const artifacts = await catalog.list({
-    status: 'active',
-    limit: 100_000,
-    ...(options.prefix && { prefix: options.prefix }),
-  });
+  const { resolved, notDeployed } = await resolveActiveArtifacts(catalog, options);
   const files: Record<string, string> = {};
   const lock: SyncLock = { instance: await catalog.instanceId(), artifacts: {} };
-  const notDeployed: string[] = [];
-  for (const artifact of artifacts) {
-    if (options.include && !options.include(artifact)) continue;
-    let version: Awaited<ReturnType<Catalog['resolve']>>;
-    try {
-      version = await catalog.resolve(artifact.kind, artifact.name, selector);
-    } catch (error) {
-      if (PromptopsError.isInstance(error) && error.code === 'environment_not_found') {
-        notDeployed.push(artifact.name);
-        continue;
-      }
-      throw error;
-    }
+  for (const { artifact, version } of resolved) {
     const { file, text } = renderArtifactFile({
       kind: artifact.kind,
       name: artifact.name,

@@ -10,7 +10,7 @@ import { loadPromptFile } from '../files/load-prompt-file.ts';
 import type { LoadedArtifact } from '../files/loaded-artifact.ts';
 import { type ArtifactToWrite, writeArtifactFiles } from '../files/write-project.ts';
 import type { Catalog } from '../service/catalog.ts';
-import type { VersionSelector } from '../service/selector.ts';
+import { resolveActiveArtifacts } from './resolve-active-artifacts.ts';
 import { lockKey, readSyncLock, writeSyncLock } from './sync-lock.ts';
 
 export interface PullOptions {
@@ -45,28 +45,17 @@ export async function pullProject(
   folder: string,
   options: PullOptions = {},
 ): Promise<PullReport> {
-  const selector: VersionSelector = options.environment
-    ? { environment: options.environment }
-    : { latest: true };
   const instance = await catalog.instanceId();
   const lock = await readSyncLock(folder);
   const bases = lock?.instance === instance ? lock.artifacts : {};
-  const artifacts = await catalog.list({ status: 'active', limit: 100_000 });
+  const { resolved, notDeployed } = await resolveActiveArtifacts(
+    catalog,
+    options.environment ? { environment: options.environment } : {},
+  );
 
   const toWrite: (ArtifactToWrite & { version: number; hash: string })[] = [];
-  const notDeployed: string[] = [];
   const edited: { message: string; location: { file: string } }[] = [];
-  for (const artifact of artifacts) {
-    let version: Awaited<ReturnType<Catalog['resolve']>>;
-    try {
-      version = await catalog.resolve(artifact.kind, artifact.name, selector);
-    } catch (error) {
-      if (PromptopsError.isInstance(error) && error.code === 'environment_not_found') {
-        notDeployed.push(artifact.name);
-        continue;
-      }
-      throw error;
-    }
+  for (const { artifact, version } of resolved) {
     const file = artifactPath(artifact.kind, artifact.name);
     const local = await localHash(folder, artifact.kind, file);
     const synced = bases[lockKey(artifact.kind, artifact.name)]?.hash;
