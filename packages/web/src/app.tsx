@@ -1,0 +1,42 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Layout } from './components/layout.tsx';
+import { AuditPage } from './pages/audit-page.tsx';
+import { CatalogPage } from './pages/catalog-page.tsx';
+import { ChangePage } from './pages/change-page.tsx';
+import { ChangesPage } from './pages/changes-page.tsx';
+import { DeploymentsPage } from './pages/deployments-page.tsx';
+import { EditorPage } from './pages/editor-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { PromptPage } from './pages/prompt-page.tsx';
+import { useSession } from './session.tsx';
+
+/**
+ * The routes. Artifact names contain slashes, so artifact pages take the rest of the path (`*`):
+ * `/prompts/support/classify-intent`, `/edit/prompt/support/classify-intent`.
+ * Other pages (evaluations, monitoring) are added here beside these.
+ */
+export function App() {
+  const { session } = useSession();
+  const location = useLocation();
+  if (session === undefined) return <p className="loading">Loading…</p>;
+  if (session === null && location.pathname !== '/login') {
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<Layout />}>
+        <Route index element={<CatalogPage />} />
+        <Route path="prompts/*" element={<PromptPage kind="prompt" />} />
+        <Route path="fragments/*" element={<PromptPage kind="fragment" />} />
+        <Route path="example-banks/*" element={<PromptPage kind="example-bank" />} />
+        <Route path="edit/:kind/*" element={<EditorPage />} />
+        <Route path="changes" element={<ChangesPage />} />
+        <Route path="changes/:id" element={<ChangePage />} />
+        <Route path="deployments/:kind/*" element={<DeploymentsPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<p className="empty">No such page.</p>} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,3 @@
+export function ChangePage() {
+  return <p className="empty">Coming next.</p>;
+}

@@ -1,0 +1,3 @@
+export function ChangesPage() {
+  return <p className="empty">Coming next.</p>;
+}

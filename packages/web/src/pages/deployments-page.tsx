@@ -1,0 +1,3 @@
+export function DeploymentsPage() {
+  return <p className="empty">Coming next.</p>;
+}

@@ -1,0 +1,3 @@
+export function EditorPage() {
+  return <p className="empty">Coming next.</p>;
+}
