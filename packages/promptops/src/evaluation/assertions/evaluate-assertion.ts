@@ -82,6 +82,14 @@ export async function evaluateAssertions(
   options: { threshold?: number } = {},
 ): Promise<CaseGrade> {
   const results = await Promise.all(specs.map((spec) => evaluateAssertion(spec, output, services)));
+  return gradeResults(results, options);
+}
+
+/**
+ * Grades assertion results: the weighted mean score of those measured (an unmeasured judge counts
+ * neither way), and a pass when every measured one passes, or the score reaches `threshold`.
+ */
+export function gradeResults(results: AssertionResult[], options: { threshold?: number } = {}): CaseGrade {
   const measured = results.filter((result) => result.pass !== null);
   const totalWeight = measured.reduce((total, result) => total + result.weight, 0);
   const score =

@@ -7,7 +7,7 @@ export { ASSERTION_TYPES, NOT_NEGATABLE, parseAssertionType } from './assertion-
 // Checking suites at load
 export { checkAssertionSpec } from './check-assertion-spec.ts';
 export type { CaseGrade } from './evaluate-assertion.ts';
-export { evaluateAssertion, evaluateAssertions } from './evaluate-assertion.ts';
+export { evaluateAssertion, evaluateAssertions, gradeResults } from './evaluate-assertion.ts';
 export { findRefusal } from './is-refusal.ts';
 // Building blocks other parts reuse (metrics, reports)
 export type { JsonPathSegment, ParsedJsonPath } from './json-path.ts';

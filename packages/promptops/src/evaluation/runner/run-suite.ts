@@ -1,5 +1,5 @@
 import type { CaseGrade } from '../assertions/index.ts';
-import { evaluateAssertions, parseJsonPath, readJsonPath } from '../assertions/index.ts';
+import { evaluateAssertions, gradeResults, parseJsonPath, readJsonPath } from '../assertions/index.ts';
 import type { AssertionResult, AssertionServices, CaseOutput, SuiteCase } from '../eval-types.ts';
 import { checkThresholds, type SuiteThresholds, suiteMetrics } from '../metrics/index.ts';
 import type { SuiteReport } from '../reports/index.ts';
@@ -110,12 +110,10 @@ function withClassCheck(
       reason: `expected class "${expected}", found ${predicted === undefined ? 'no class' : `"${predicted}"`}`,
     }),
   };
-  const measured = [...grade.results, check].filter((result) => result.pass !== null);
-  const weight = measured.reduce((total, result) => total + result.weight, 0);
-  const score = measured.reduce((total, result) => total + result.score * result.weight, 0) / weight;
+  const combined = gradeResults([...grade.results, check]);
   return {
-    assertions: [...grade.results, check],
-    score,
+    assertions: combined.results,
+    score: combined.score,
     pass: pass && (assertionCount === 0 || grade.pass),
   };
 }
