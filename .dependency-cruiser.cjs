@@ -38,9 +38,10 @@ module.exports = {
     },
     {
       name: 'client-is-standalone',
-      comment: '@promptops/client talks to the server over HTTP only.',
+      comment:
+        '@promptops/client talks to the server over HTTP only. Its tests may start a real server from the promptops test fixtures.',
       severity: 'error',
-      from: { path: '^packages/client/' },
+      from: { path: '^packages/client/src/' },
       to: { path: '^packages/(promptops|web)/' },
     },
     {
