@@ -13,6 +13,7 @@ import { catalogWriteRoutes } from './routes/catalog-write-routes.ts';
 import { changeRoutes } from './routes/change-routes.ts';
 import { deploymentRoutes } from './routes/deployment-routes.ts';
 import { diffRoutes } from './routes/diff-routes.ts';
+import { draftRoutes } from './routes/draft-routes.ts';
 import { evalRoutes } from './routes/eval-routes.ts';
 import { fileRoutes } from './routes/file-routes.ts';
 import { freezeRoutes } from './routes/freeze-routes.ts';
@@ -114,6 +115,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   fileRoutes(app, options);
   catalogWriteRoutes(app, options);
   diffRoutes(app, options);
+  draftRoutes(app, options);
   freezeRoutes(app, options);
   webhookRoutes(app, options);
   await gatewayRoutes(app, options, options.gateway);

@@ -21,7 +21,12 @@ export interface ServerFixture {
 
 /** The runtime fixture (example catalog, scripted model over HTTP) served on a real port. */
 export async function startServerFixture(
-  options: { gateway?: ProjectConfig['gateway']; gatewayOptions?: Partial<GatewayOptions> } = {},
+  options: {
+    gateway?: ProjectConfig['gateway'];
+    gatewayOptions?: Partial<GatewayOptions>;
+    /** The web UI's built files (createServer's webRoot); none served by default. */
+    webRoot?: string;
+  } = {},
 ): Promise<ServerFixture> {
   const metrics = createRunMetrics({ defaultMetrics: false });
   const runtime = await startRuntimeFixture({
@@ -53,6 +58,7 @@ export async function startServerFixture(
     metrics,
     log: { write: (line) => void logs.push(line) },
     ...(options.gatewayOptions && { gateway: options.gatewayOptions }),
+    webRoot: options.webRoot ?? false,
   });
   const url = await server.app.listen({ port: 0, host: '127.0.0.1' });
   return {

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ArtifactKind } from '../../catalog/content/names.ts';
+import type { PromptContent } from '../../catalog/content/prompt-content.ts';
+import { artifactPath } from '../../catalog/files/artifact-layout.ts';
+import { parseExampleBankFile } from '../../catalog/files/load-example-bank-file.ts';
+import { parseFragmentFile } from '../../catalog/files/load-fragment-file.ts';
+import { parsePromptFile } from '../../catalog/files/load-prompt-file.ts';
+import type { LoadedArtifact } from '../../catalog/files/loaded-artifact.ts';
+import { renderArtifactFile } from '../../catalog/files/write-project.ts';
+import { catalogFragmentSource } from '../../catalog/service/catalog-fragment-source.ts';
+import { catalogOverrides } from '../../catalog/service/catalog-override-rules.ts';
+import type { VersionSelector } from '../../catalog/service/selector.ts';
+import { PromptopsError } from '../../errors/index.ts';
+import { authorize } from '../../governance/access/index.ts';
+import { renderPrompt } from '../../templates/index.ts';
+import type { ServerDeps } from '../server-deps.ts';
+import { KIND_NAME_PARAMS, NAME, VERSION } from './schema-parts.ts';
+
+const FILE_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { version: VERSION },
+} as const;
+
+const CHECK_BODY = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'name', 'text'],
+  properties: {
+    kind: { type: 'string', enum: ['prompt', 'fragment', 'example-bank'] },
+    name: NAME,
+    text: { type: 'string', maxLength: 512 * 1024 },
+    variables: { type: 'object', description: 'for a prompt: render the draft with these variables' },
+  },
+} as const;
+
+interface CheckBody {
+  kind: ArtifactKind;
+  name: string;
+  text: string;
+  variables?: Record<string, unknown>;
+}
+
+const PARSERS: Record<ArtifactKind, (text: string, file: string) => LoadedArtifact> = {
+  prompt: parsePromptFile,
+  fragment: parseFragmentFile,
+  'example-bank': parseExampleBankFile,
+};
+
+/**
+ * The web editor's two calls (issue 8). `GET /api/drafts/:kind/NAME?version=N` is a version as the
+ * file `pull` writes (YAML for prompts and banks, Liquid with front matter for fragments), to edit.
+ * `POST /api/drafts/check` reads an edited file as `push` would: every problem with its line, column
+ * and field, or the content (what `POST /api/changes` takes to propose it) and, for a prompt, the
+ * draft rendered with the given variables and its token estimate. Nothing is saved; both need
+ * only read rights on the name.
+ */
+export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  app.get<{ Params: { kind: ArtifactKind; '*': string }; Querystring: { version?: number } }>(
+    '/api/drafts/:kind/*',
+    { schema: { params: KIND_NAME_PARAMS, querystring: FILE_QUERY } },
+    async (request) => {
+      const { kind, '*': name } = request.params;
+      authorize(request.principal, 'catalog-read', name);
+      const selector: VersionSelector =
+        request.query.version !== undefined ? { version: request.query.version } : { latest: true };
+      const version = await deps.catalog.resolve(kind, name, selector);
+      const { file, text } = renderArtifactFile({ kind, name, content: version.content as never });
+      return { kind, name, version: version.version, file, text };
+    },
+  );
+
+  app.post<{ Body: CheckBody }>('/api/drafts/check', { schema: { body: CHECK_BODY } }, async (request) => {
+    const { kind, name, text, variables } = request.body;
+    authorize(request.principal, 'catalog-read', name);
+    const file = artifactPath(kind, name);
+    let loaded: LoadedArtifact;
+    try {
+      loaded = PARSERS[kind](text, file);
+    } catch (error) {
+      if (!PromptopsError.isInstance(error) || error.code !== 'file_invalid') throw error;
+      const issues = (
+        error.details.issues ?? [{ message: error.message, location: error.details.location }]
+      ).map((issue) => ({
+        message: issue.message,
+        line: issue.location?.line ?? null,
+        column: issue.location?.column ?? null,
+        field: issue.location?.field ?? null,
+      }));
+      return { ok: false, issues };
+    }
+    if (loaded.kind !== 'prompt' || variables === undefined) {
+      return { ok: true, issues: [], content: loaded.content };
+    }
+    const rendered = await renderPrompt(loaded.content as PromptContent, variables, {
+      fragments: catalogFragmentSource(deps.catalog),
+      overrides: await catalogOverrides(deps.catalog, name),
+      file,
+    });
+    const preview = rendered.ok
+      ? {
+          ok: true,
+          messages: rendered.messages,
+          text: rendered.text,
+          variables: rendered.variables,
+          fragments: rendered.fragments,
+          tokens: rendered.tokens,
+        }
+      : { ok: false, error: { code: rendered.error.code, message: rendered.error.message } };
+    return { ok: true, issues: [], content: loaded.content, preview };
+  });
+}
