@@ -42,7 +42,9 @@ describe('the web UI over HTTP', () => {
       await expectError(404, 'route_not_found', '/assets/missing.js');
       const gateway = await call('/v1/no-such-route', { as: 'admin' });
       expect(gateway.status).toBe(404);
-      expect((await gateway.json()).error).toMatchObject({ type: 'invalid_request_error' });
+      expect(((await gateway.json()) as { error: unknown }).error).toMatchObject({
+        type: 'invalid_request_error',
+      });
       await expectError(401, 'unauthenticated', '/metrics');
       // A POST to a client route is not the app.
       await expectError(404, 'route_not_found', '/prompts/x', { method: 'POST', body: {} });
