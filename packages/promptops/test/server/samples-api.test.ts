@@ -1,7 +1,9 @@
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createGovernance, type Governance } from '../../src/governance/create-governance.ts';
 import { loadPolicies } from '../../src/governance/policies/index.ts';
 import { createRunMetrics } from '../../src/observability/metrics/run-metrics.ts';
+import { registerSampleMetrics } from '../../src/observability/metrics/sample-metrics.ts';
 import type { Runtime } from '../../src/runtime/create-runtime.ts';
 import { createServer, type PromptopsServer } from '../../src/server/create-server.ts';
 import type { DatabaseHandle } from '../../src/store/index.ts';
@@ -51,7 +53,7 @@ describeEachDatabase('the sample review queue over REST', (database) => {
       await runtime.run('support/answer', { question }, { version });
     }
     await runtime.flush();
-  });
+  }, 60_000);
   afterAll(async () => {
     await server?.close();
     await fixture?.close();
@@ -195,6 +197,47 @@ describeEachDatabase('the sample review queue over REST', (database) => {
     });
     expect((await call('/api/samples/stats?prompt=support/answer', 'bo')).status).toBe(403);
     expect((await call('/api/samples/stats', 'viv')).status).toBe(400);
+  });
+
+  it('exports the scores per prompt, version and arm at /metrics, newest versions only', async () => {
+    const metrics = await fetch(`${url}/metrics`, {
+      headers: { authorization: `Bearer ${tokens.get('viv')}` },
+    });
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    const series = (name: string, labels: string) =>
+      new RegExp(`^${name}\\{prompt="support/answer",version="1",arm="pinned"${labels}\\} (\\S+)$`, 'm').exec(
+        text,
+      )?.[1];
+    expect(series('promptops_samples', ',scoring="scored"')).toBe('3');
+    expect(series('promptops_samples', ',scoring="pending"')).toBe('0');
+    expect(series('promptops_sample_online_results', ',result="pass"')).toBe('3');
+    expect(series('promptops_sample_online_results', ',result="fail"')).toBe('0');
+    expect(Number(series('promptops_sample_judge_score_mean', ''))).toBeCloseTo(0.9, 10);
+    expect(series('promptops_sample_judged', '')).toBe('3');
+    expect(series('promptops_sample_ratings', ',rating="good"')).toBe('1');
+    expect(series('promptops_sample_ratings', ',rating="bad"')).toBe('0');
+    expect(text).toMatch(
+      /^promptops_samples\{prompt="support\/answer",version="2",arm="pinned",scoring="scored"\} 2$/m,
+    );
+
+    // Only the newest versions of each prompt are exported; a store that fails leaves them out and says so.
+    const registry = new Registry();
+    registerSampleMetrics(registry, { db: handle.db, versionsPerPrompt: 1 });
+    const newest = await registry.metrics();
+    expect(newest).toMatch(/version="2"/);
+    expect(newest).not.toMatch(/version="1"/);
+    const broken = new Registry();
+    registerSampleMetrics(broken, {
+      db: {
+        select: () => {
+          throw new Error('database is down');
+        },
+      } as never,
+    });
+    const down = await broken.metrics();
+    expect(down).not.toMatch(/^promptops_samples\{/m);
+    expect(down).toMatch(/^promptops_sample_metrics_errors_total 1$/m);
   });
 
   it('describes the routes, their bodies and answers in the OpenAPI document', async () => {

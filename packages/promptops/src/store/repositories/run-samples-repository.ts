@@ -185,3 +185,47 @@ export async function sampleStats(executor: Executor, prompt: string): Promise<S
     .orderBy(desc(runSamples.version));
   return rows;
 }
+
+/** Continuous-evaluation counts of one prompt version and arm, for the metrics. */
+export interface SampleMetricRow {
+  prompt: string;
+  version: number;
+  /** The run's arm (stable, canary, latest, pinned); '' when the record has none. */
+  arm: string;
+  pending: number;
+  scored: number;
+  failed: number;
+  /** Scored samples by the online assertions' verdict. */
+  passed: number;
+  notPassed: number;
+  unmeasured: number;
+  judged: number;
+  /** Mean judge score of the graded samples; null when none were graded. */
+  judgeMean: number | null;
+  good: number;
+  bad: number;
+}
+
+/** Per prompt, version and arm (the run record's), over every sample kept. */
+export async function sampleMetricCounts(executor: Executor): Promise<SampleMetricRow[]> {
+  const scored = sql`${runSamples.status} = 'scored'`;
+  return executor
+    .select({
+      prompt: runSamples.prompt,
+      version: runSamples.version,
+      arm: sql<string>`coalesce(${runRecords.arm}, '')`,
+      pending: sql<number>`(count(*) filter (where ${runSamples.status} = 'pending'))::int`,
+      scored: sql<number>`(count(*) filter (where ${scored}))::int`,
+      failed: sql<number>`(count(*) filter (where ${runSamples.status} = 'failed'))::int`,
+      passed: sql<number>`(count(*) filter (where ${scored} and ${runSamples.pass}))::int`,
+      notPassed: sql<number>`(count(*) filter (where ${scored} and not ${runSamples.pass}))::int`,
+      unmeasured: sql<number>`(count(*) filter (where ${scored} and ${runSamples.pass} is null))::int`,
+      judged: sql<number>`count(${runSamples.judgeScore})::int`,
+      judgeMean: sql<number | null>`avg(${runSamples.judgeScore})::float8`,
+      good: sql<number>`(count(*) filter (where ${runSamples.rating} = 'good'))::int`,
+      bad: sql<number>`(count(*) filter (where ${runSamples.rating} = 'bad'))::int`,
+    })
+    .from(runSamples)
+    .innerJoin(runRecords, eq(runRecords.id, runSamples.runId))
+    .groupBy(runSamples.prompt, runSamples.version, sql`coalesce(${runRecords.arm}, '')`);
+}
