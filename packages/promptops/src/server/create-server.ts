@@ -7,6 +7,7 @@ import { sendError } from './error-envelope.ts';
 import type { GatewayOptions } from './gateway/gateway-options.ts';
 import { gatewayRoutes } from './gateway/gateway-routes.ts';
 import { registerOpenApi, registerOpenApiDocs } from './openapi.ts';
+import { alertRoutes } from './routes/alert-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { catalogWriteRoutes } from './routes/catalog-write-routes.ts';
@@ -100,6 +101,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
 
   healthRoutes(app, options, state);
   metricsRoutes(app, options);
+  alertRoutes(app, options);
   sessionRoutes(app, options);
   permissionRoutes(app, options);
   catalogRoutes(app, options);

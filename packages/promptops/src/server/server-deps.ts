@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/service/catalog.ts';
 import type { Principal } from '../governance/access/index.ts';
 import type { Governance } from '../governance/create-governance.ts';
+import type { AlertMonitor } from '../observability/alerts/index.ts';
 import type { RunMetrics } from '../observability/metrics/run-metrics.ts';
 import type { Runtime } from '../runtime/create-runtime.ts';
 import type { DatabaseHandle } from '../store/index.ts';
@@ -14,6 +15,8 @@ export interface ServerDeps {
   runtime?: Runtime;
   /** The registry `/metrics` serves; the runtime's observers feed it. */
   metrics?: RunMetrics;
+  /** The alert rules at work (`GET /api/alerts`); the runtime's observers feed it. */
+  alerts?: AlertMonitor;
 }
 
 declare module 'fastify' {

@@ -30,10 +30,12 @@ interface Move {
   canaryVersion: number | null;
   canaryPercent: number | null;
   reason: string | null;
+  /** More for the audit entry: why an automatic move was made (the alert and its figures). */
+  details?: Record<string, unknown>;
 }
 
 /** Writes a deployment move with its history event; a concurrent move is a `conflict`, never lost. */
-async function writeMove(
+export async function writeMove(
   context: MutationContext,
   artifact: ArtifactRow,
   environment: string,
@@ -95,6 +97,7 @@ async function writeMove(
       stable_version: move.stableVersion,
       canary_version: move.canaryVersion,
       canary_percent: move.canaryPercent,
+      ...move.details,
     },
   });
   return toDeploymentSummary(row);
@@ -212,7 +215,7 @@ export interface EnvironmentTarget {
   reason?: string;
 }
 
-async function lockTarget(context: MutationContext, target: EnvironmentTarget) {
+export async function lockTarget(context: MutationContext, target: EnvironmentTarget) {
   const artifact = await lockArtifact(context.tx, target.kind, target.name);
   if (!artifact) throw notFound(target.kind, target.name);
   const current = await findDeployment(context.tx, artifact.id, target.environment);

@@ -17,8 +17,12 @@ export const WEBHOOK_EVENTS = {
   'policies-update': 'policies.updated',
 } as const satisfies Partial<Record<AuditAction, string>>;
 
+/** Events that announce no change, so have no audit entry: alerts firing and resolving. */
+export const ALERT_EVENTS = ['alert.firing', 'alert.resolved'] as const;
+export type AlertEvent = (typeof ALERT_EVENTS)[number];
+
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS];
-export const EVENT_NAMES: readonly string[] = Object.values(WEBHOOK_EVENTS);
+export const EVENT_NAMES: readonly string[] = [...Object.values(WEBHOOK_EVENTS), ...ALERT_EVENTS];
 
 export function eventOf(action: AuditAction): WebhookEvent | undefined {
   return (WEBHOOK_EVENTS as Partial<Record<AuditAction, WebhookEvent>>)[action];
