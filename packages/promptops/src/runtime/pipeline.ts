@@ -47,7 +47,7 @@ export async function runPipeline(
         policy: prepared.plan.policy,
       },
       parts.models,
-      { breakers: parts.breakers, signal: options.signal },
+      { breakers: parts.breakers, signal: options.signal, traceContext: state.trace.context },
     );
     Object.assign(result, {
       attempts: generated.attempts,

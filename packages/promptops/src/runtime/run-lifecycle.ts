@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PromptopsError } from '../errors/index.ts';
+import { endRunSpan, type RunSpan, startRunSpan } from '../observability/tracing/run-span.ts';
 import { toRunRecord } from './records/to-run-record.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
@@ -17,6 +18,8 @@ export interface RunState {
   samplingRate?: number;
   /** The run record's kind: `prompt`, or `chat` for an ad-hoc chat. */
   kind: string;
+  /** The run's span; model calls are its children (observability/tracing). */
+  trace: RunSpan;
 }
 
 export function startRun(
@@ -25,15 +28,25 @@ export function startRun(
   options: RunOptions,
   kind = 'prompt',
 ): RunState {
+  const runId = randomUUID();
   return {
     kind,
     started: performance.now(),
     startedAt: new Date(),
     options,
     variables,
+    trace: startRunSpan({
+      name,
+      kind,
+      runId,
+      ...(options.requestId !== undefined && { requestId: options.requestId }),
+      ...(options.parentRunId !== undefined && { parentRunId: options.parentRunId }),
+      ...(options.environment !== undefined && { environment: options.environment }),
+      ...(options.traceContext !== undefined && { traceContext: options.traceContext }),
+    }),
     result: {
       status: 'failed',
-      runId: randomUUID(),
+      runId,
       prompt: name,
       version: null,
       arm: null,
@@ -82,6 +95,7 @@ export function finishRun(
     sampled ? { input: state.variables, output: result.output } : undefined,
   );
   for (const observe of parts.observers) observe(result);
+  endRunSpan(state.trace.span, result);
   return result;
 }
 

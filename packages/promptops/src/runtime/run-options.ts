@@ -1,3 +1,4 @@
+import type { Context } from '@opentelemetry/api';
 import type { RunMessage } from './context/message-variable.ts';
 import type { ModelMessage } from './providers/provider.ts';
 
@@ -27,4 +28,9 @@ export interface RunOptions {
   parentRunId?: string;
   rootRunId?: string;
   metadata?: Record<string, unknown>;
+  /**
+   * The OpenTelemetry context the run's span starts under (a chain stage, a server request with a
+   * traceparent); the active context when absent. Tracing is off until an SDK is registered.
+   */
+  traceContext?: Context;
 }

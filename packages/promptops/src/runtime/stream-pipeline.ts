@@ -109,6 +109,7 @@ export function streamPipeline(
         {
           breakers: parts.breakers,
           signal: options.signal,
+          traceContext: state.trace.context,
           attempts,
           onFirstPart: (target) => {
             result.model = target.id;

@@ -1,4 +1,11 @@
+import type { Context } from '@opentelemetry/api';
 import { PromptopsError } from '../../errors/index.ts';
+import {
+  endModelCallSpan,
+  failModelCallSpan,
+  recordSkippedModel,
+  startModelCallSpan,
+} from '../../observability/tracing/model-call-span.ts';
 import type { ModelProvider, ModelRequest, ModelResponse } from '../providers/provider.ts';
 import { type FailureKind, ProviderFailure } from '../providers/provider-failure.ts';
 import { type BackoffOptions, retryDelay } from './backoff.ts';
@@ -41,6 +48,8 @@ export interface CallDependencies {
   sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
   /** The caller's cancellation. */
   signal?: AbortSignal;
+  /** The run's trace context: each attempt is a span under it (observability/tracing). */
+  traceContext?: Context;
 }
 
 /**
@@ -58,9 +67,10 @@ export async function callModel(
   const sleep = dependencies.sleep ?? abortableSleep;
   const attempts: Attempt[] = [];
   let lastError: PromptopsError | undefined;
-  for (const target of targets) {
+  for (const [fallbackIndex, target] of targets.entries()) {
     if (!dependencies.breakers.allow(target.provider.name)) {
       attempts.push(skippedAttempt(target));
+      recordSkippedModel(dependencies.traceContext, target);
       continue;
     }
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
@@ -69,6 +79,12 @@ export async function callModel(
         return cancelled(attempts);
       }
       const started = performance.now();
+      const span = startModelCallSpan(dependencies.traceContext, target, {
+        attempt,
+        fallbackIndex,
+        parameters: request.parameters,
+        responseFormat: request.responseFormat,
+      });
       try {
         const signal = combineSignals(dependencies.signal, AbortSignal.timeout(policy.timeoutMs));
         // Raced against a timer too: a provider that ignores its abort signal must not hang the run.
@@ -80,13 +96,16 @@ export async function callModel(
         );
         dependencies.breakers.record(target.provider.name, true);
         attempts.push({ model: target.id, attempt, outcome: 'ok', durationMs: performance.now() - started });
+        endModelCallSpan(span, response);
         return { ok: true, response, target, attempts };
       } catch (error) {
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
         if (dependencies.signal?.aborted) {
+          failModelCallSpan(span, { kind: 'cancelled' });
           dependencies.breakers.release(target.provider.name);
           return cancelled(attempts);
         }
+        failModelCallSpan(span, failure.failure);
         dependencies.breakers.record(target.provider.name, false);
         attempts.push(failedAttempt(target, attempt, failure, started));
         lastError = failure;

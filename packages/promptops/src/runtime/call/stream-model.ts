@@ -1,4 +1,10 @@
 import { PromptopsError } from '../../errors/index.ts';
+import {
+  endModelCallSpan,
+  failModelCallSpan,
+  recordSkippedModel,
+  startModelCallSpan,
+} from '../../observability/tracing/model-call-span.ts';
 import type { ModelRequest, ModelStreamPart } from '../providers/provider.ts';
 import { ProviderFailure } from '../providers/provider-failure.ts';
 import { retryDelay } from './backoff.ts';
@@ -33,13 +39,26 @@ export async function* streamModel(
 ): AsyncGenerator<ModelStreamPart> {
   const sleep = dependencies.sleep ?? abortableSleep;
   let lastError: ProviderFailure | undefined;
-  for (const target of targets) {
+  for (const [fallbackIndex, target] of targets.entries()) {
     if (!dependencies.breakers.allow(target.provider.name)) {
       dependencies.attempts.push(skippedAttempt(target));
+      recordSkippedModel(dependencies.traceContext, target);
       continue;
     }
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
       const started = performance.now();
+      const span = startModelCallSpan(dependencies.traceContext, target, {
+        attempt,
+        fallbackIndex,
+        parameters: request.parameters,
+        responseFormat: request.responseFormat,
+      });
+      // Ended exactly once: by the finish, a failure, or the caller leaving mid-answer (finally).
+      let spanOpen = true;
+      const failSpan = (failure: { kind: string; status?: number }) => {
+        if (spanOpen) failModelCallSpan(span, failure);
+        spanOpen = false;
+      };
       const signal = combineSignals(dependencies.signal, AbortSignal.timeout(policy.timeoutMs));
       const iterator = target.provider
         .stream({ ...request, model: target.model, signal })
@@ -55,12 +74,14 @@ export async function* streamModel(
         void iterator.return?.();
         if (dependencies.signal?.aborted) {
           // The caller left: nobody to fall back for, and the provider is not to blame.
+          failSpan({ kind: 'cancelled' });
           dependencies.breakers.release(target.provider.name);
           throw new PromptopsError('provider_error', 'the call was cancelled by the caller', {
             cancelled: true,
           });
         }
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
+        failSpan(failure.failure);
         dependencies.breakers.record(target.provider.name, false);
         dependencies.attempts.push(failedAttempt(target, attempt, failure, started));
         lastError = failure;
@@ -73,7 +94,14 @@ export async function* streamModel(
       dependencies.onFirstPart(target);
       try {
         if (!first.done) yield first.value;
-        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+        let finish = !first.done && first.value.type === 'finish' ? first.value : undefined;
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          if (next.value.type === 'finish') finish = next.value;
+          yield next.value;
+        }
+        if (finish) endModelCallSpan(span, finish);
+        else failSpan({ kind: 'stream-cut' });
+        spanOpen = false;
         dependencies.breakers.record(target.provider.name, true);
         dependencies.attempts.push({
           model: target.id,
@@ -85,15 +113,20 @@ export async function* streamModel(
       } catch (error) {
         if (dependencies.signal?.aborted) {
           // The caller left mid-answer: a cancellation, not the provider's timeout or failure.
+          failSpan({ kind: 'cancelled' });
           dependencies.breakers.release(target.provider.name);
           throw new PromptopsError('provider_error', 'the call was cancelled by the caller', {
             cancelled: true,
           });
         }
         const failure = asFailure(error, target, policy.timeoutMs, dependencies.signal);
+        failSpan(failure.failure);
         dependencies.breakers.record(target.provider.name, false);
         dependencies.attempts.push(failedAttempt(target, attempt, failure, started));
         throw failure;
+      } finally {
+        // The caller stopped reading (an output guard cut the answer, or it went away).
+        failSpan({ kind: 'cancelled' });
       }
     }
   }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from '@opentelemetry/api';
 import type { ChainContent } from '../../catalog/files/chain-file.ts';
+import {
+  endChainSpan,
+  endStageSpan,
+  startChainSpan,
+  startStageSpan,
+} from '../../observability/tracing/chain-span.ts';
 import { validateVariables } from '../../templates/index.ts';
 import type { RunOptions } from '../run-options.ts';
 import type { RunResult } from '../run-result.ts';
@@ -37,6 +44,8 @@ export interface RunChainOptions {
   /** Writes the chain's own (parent) run record; awaited before `runChain` returns. */
   recordChain?: (result: ChainResult) => void | Promise<void>;
   createRunId?: () => string;
+  /** The OpenTelemetry context the chain's span starts under; the active context when absent. */
+  traceContext?: Context;
 }
 
 /**
@@ -58,7 +67,14 @@ export async function runChain(
   const startedAt = new Date();
   const started = performance.now();
   const stages: ChainStageResult[] = [];
-  const ending = await runStages(chain, input, options, chainRunId, stages);
+  const trace = startChainSpan({
+    chain: chain.name,
+    chainRunId,
+    ...(options.requestId !== undefined && { requestId: options.requestId }),
+    ...(options.environment !== undefined && { environment: options.environment }),
+    ...(options.traceContext !== undefined && { traceContext: options.traceContext }),
+  });
+  const ending = await runStages(chain, input, options, chainRunId, stages, trace.context);
   const result: ChainResult = {
     chainRunId,
     chain: chain.name,
@@ -70,6 +86,7 @@ export async function runChain(
     cost: sumCosts(stages.map((stage) => stage.result.cost)),
     usage: sumUsage(stages.map((stage) => stage.result.usage)),
   };
+  endChainSpan(trace.span, result);
   await options.recordChain?.(result);
   return result;
 }
@@ -80,6 +97,7 @@ async function runStages(
   options: RunChainOptions,
   chainRunId: string,
   stages: ChainStageResult[],
+  traceContext: Context,
 ): Promise<Ending> {
   const checked = validateVariables(chain.content.input, input);
   if (!checked.ok) return failed(checked.error.code, `chain input: ${checked.error.message}`);
@@ -100,6 +118,7 @@ async function runStages(
       variables[name] = value.value;
     }
     let result: RunResult;
+    const stageTrace = startStageSpan(traceContext, stage);
     try {
       result = await options.run(stage.prompt, variables, {
         environment: stage.environment ?? options.environment,
@@ -109,11 +128,14 @@ async function runStages(
         parentRunId: chainRunId,
         rootRunId: chainRunId,
         metadata: { chain: chain.name, stage: stage.id },
+        traceContext: stageTrace.context,
       });
     } catch (error) {
+      endStageSpan(stageTrace.span, { error: 'internal' });
       const message = error instanceof Error ? error.message : String(error);
       return failed('internal', `stage "${stage.id}" (${stage.prompt}) threw: ${message}`, endedAt);
     }
+    endStageSpan(stageTrace.span, { status: result.status });
     stages.push({ id: stage.id, prompt: stage.prompt, result });
     scope[stage.id] = stageScope(result);
     const ended = endedByStatus(stage, result);
