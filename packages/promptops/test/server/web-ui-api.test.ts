@@ -86,6 +86,37 @@ describe('the web UI over HTTP', () => {
     });
   });
 
+  describe('change requests', () => {
+    it('state what the risk tier still asks of a production change: approvals, reasons, gates, canary', async () => {
+      const change = await expectStatus(201, '/api/changes', {
+        as: 'alice',
+        body: {
+          name: 'support/generate-response',
+          environment: 'production',
+          title: 'first release',
+          version: 1,
+        },
+      });
+      const shown = await expectStatus(200, `/api/changes/${change.id}`, { as: 'alice' });
+      expect(shown.approvals).toEqual({ count: 0, needed: 2, approverRoles: ['approver'] });
+      expect(shown.requirements).toEqual({
+        reasonRequired: true,
+        allowSelfApproval: false,
+        requiredSuites: [
+          { suite: 'support/behavioural', minPassRate: 0.95 },
+          { suite: 'support/adversarial', minPassRate: 1 },
+        ],
+        canary: { required: true, minPercent: 10, minMinutes: 30 },
+      });
+      const staging = await expectStatus(201, '/api/changes', {
+        as: 'alice',
+        body: { name: 'support/generate-response', environment: 'staging', title: 'try it', version: 1 },
+      });
+      const stagingShown = await expectStatus(200, `/api/changes/${staging.id}`, { as: 'alice' });
+      expect(stagingShown.requirements).toMatchObject({ requiredSuites: [], canary: { required: false } });
+    });
+  });
+
   describe('drafts', () => {
     it('gives a version as its file and checks an edited file, rendering the draft', async () => {
       const draft = await expectStatus(200, '/api/drafts/prompt/support/classify-intent', { as: 'alice' });

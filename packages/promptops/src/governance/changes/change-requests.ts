@@ -368,6 +368,16 @@ export interface ChangeRequestDetail extends ChangeRequestSummary {
   /** Approvals counted so far and needed, for open production changes. */
   approvals: { count: number; needed: number; approverRoles: string[] };
   risk: string;
+  /**
+   * What the risk tier (policies.yaml) asks of a change to this environment, for a reviewer to read:
+   * reasons, self-approval, eval gates (none outside production) and the canary rule.
+   */
+  requirements: {
+    reasonRequired: boolean;
+    allowSelfApproval: boolean;
+    requiredSuites: { suite: string; minPassRate: number }[];
+    canary: { required: boolean; minPercent: number; minMinutes: number };
+  };
 }
 
 export async function showChange(
@@ -400,6 +410,19 @@ export async function showChange(
       count: events.filter((event) => event.kind === 'approve').length,
       needed: row.environment === PRODUCTION_ENVIRONMENT ? tier.approvals : 0,
       approverRoles: [...tier.approver_roles],
+    },
+    requirements: {
+      reasonRequired: tier.reason_required,
+      allowSelfApproval: tier.allow_self_approval,
+      requiredSuites:
+        row.environment === PRODUCTION_ENVIRONMENT
+          ? tier.required_suites.map((gate) => ({ suite: gate.suite, minPassRate: gate.min_pass_rate }))
+          : [],
+      canary: {
+        required: row.environment === PRODUCTION_ENVIRONMENT && tier.canary.required,
+        minPercent: tier.canary.min_percent,
+        minMinutes: tier.canary.min_minutes,
+      },
     },
   };
 }
