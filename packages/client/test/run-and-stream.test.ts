@@ -6,6 +6,7 @@ import { type ServerFixture, startServerFixture } from '../../promptops/test/ser
 import { createClient, PromptopsClientError, type StreamEvent } from '../src/index.ts';
 
 const FAST = 'support/fast-answer';
+const PATIENT = 'support/patient-answer';
 
 /** The error a call throws, checked to be the client's one error class. */
 async function failure(call: () => Promise<unknown>): Promise<PromptopsClientError> {
@@ -162,6 +163,42 @@ describe('@promptops/client runs against a real server', () => {
         clientAs('alice').run(FAST, { variables: { question: 'hi' }, signal: before.signal }),
       ),
     ).toMatchObject({ code: 'aborted' });
+  });
+
+  it('times a stream out before its first event and between events', async () => {
+    const client = clientAs('alice', { timeoutMs: 150 });
+    fixture.runtime.server.setRules([{ reply: { text: 'late', chunks: ['late'] }, faults: { ttftMs: 400 } }]);
+    expect(
+      await failure(() => collect(client.stream(FAST, { variables: { question: 'hi' } }))),
+    ).toMatchObject({
+      code: 'timeout',
+    });
+    // The first chunk comes at once; the gap after it is far longer than the client's timeout (and
+    // shorter than the prompt's own model timeout, which FAST keeps at 400 ms).
+    const fast = await fixture.runtime.catalog.resolve('prompt', FAST, { version: 1 });
+    const content = fast.content as { model: Record<string, unknown> };
+    await fixture.runtime.catalog.saveVersion(
+      { actor: 'test' },
+      {
+        kind: 'prompt',
+        name: PATIENT,
+        content: { ...content, model: { ...content.model, timeout_ms: 20_000 } },
+        parentVersion: null,
+        message: 'a model timeout longer than the gap',
+      },
+    );
+    fixture.runtime.server.setRules([
+      { reply: { text: 'one two', chunks: ['one ', 'two'] }, faults: { chunkDelayMs: 4_000 } },
+    ]);
+    const texts: string[] = [];
+    const gap = await failure(async () => {
+      const patient = clientAs('alice', { timeoutMs: 1_500 });
+      for await (const event of patient.stream(PATIENT, { variables: { question: 'hi' } })) {
+        if (event.type === 'delta') texts.push(event.text);
+      }
+    });
+    expect(gap.code).toBe('timeout');
+    expect(texts).toEqual(['one ']);
   });
 
   it('hangs up when the caller leaves a stream early, and the server stops the model call', async () => {

@@ -29,6 +29,7 @@ import { tokenRoutes } from './routes/token-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import type { ServerDeps } from './server-deps.ts';
+import { traceRequests } from './trace-requests.ts';
 import { registerWebAssets } from './web-assets.ts';
 
 export interface CreateServerOptions extends ServerDeps {
@@ -78,6 +79,8 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   await app.register(fastifyCookie);
   // Before any route: the OpenAPI document is collected from routes as they are added.
   await registerOpenApi(app);
+  // First hook: a request refused by authentication is traced too.
+  traceRequests(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.routeOptions.config?.public === true) return;
