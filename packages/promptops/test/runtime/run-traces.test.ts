@@ -1,6 +1,7 @@
-import { SpanStatusCode } from '@opentelemetry/api';
+import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadChainFile } from '../../src/catalog/files/chain-file.ts';
+import { traceToolCall } from '../../src/observability/tracing/tool-call-span.ts';
 import { loadScriptFile } from '../../src/testing/index.ts';
 import {
   exportedStrings,
@@ -214,5 +215,36 @@ describe('OpenTelemetry spans of runs (GenAI semantic conventions)', () => {
     }
     const traceIds = new Set(tracing.spans().map((span) => span.spanContext().traceId));
     expect(traceIds.size).toBe(1);
+  });
+
+  it('gives a tool call an execute_tool span under its parent, failed when the tool throws', async () => {
+    const parent = trace.getTracer('application').startSpan('handle ticket');
+    const parentContext = trace.setSpan(context.active(), parent);
+    const answer = await traceToolCall(
+      parentContext,
+      { name: 'lookup_order', callId: 'call_1' },
+      async () => ({
+        status: 'shipped to 12 Quokka Lane',
+      }),
+    );
+    expect(answer.status).toContain('shipped');
+    await expect(
+      traceToolCall(parentContext, { name: 'issue_refund' }, async () => {
+        throw new TypeError('amount missing');
+      }),
+    ).rejects.toThrow('amount missing');
+    parent.end();
+    const lookup = tracing.one('execute_tool lookup_order');
+    expect(parentOf(lookup)).toBe(parent.spanContext().spanId);
+    expect(lookup.attributes).toEqual({
+      'gen_ai.operation.name': 'execute_tool',
+      'gen_ai.tool.name': 'lookup_order',
+      'gen_ai.tool.type': 'function',
+      'gen_ai.tool.call.id': 'call_1',
+    });
+    const refund = tracing.one('execute_tool issue_refund');
+    expect(refund.status.code).toBe(SpanStatusCode.ERROR);
+    expect(refund.attributes['error.type']).toBe('TypeError');
+    expect(exportedStrings(tracing.spans()).filter((text) => /Quokka|amount missing/.test(text))).toEqual([]);
   });
 });

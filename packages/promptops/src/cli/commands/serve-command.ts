@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { PromptopsError } from '../../errors/index.ts';
 import { createRunMetrics } from '../../observability/metrics/run-metrics.ts';
+import { startTracing } from '../../observability/tracing/start-tracing.ts';
 import { createServer } from '../../server/create-server.ts';
 import { countUsers } from '../../store/index.ts';
-import type { Command } from '../command.ts';
+import type { Command, CommandContext } from '../command.ts';
 import { rejectExtraPositionals, stringOption } from '../options.ts';
 import { findProjectRoot } from '../project-root.ts';
 import { openProjectRuntime } from '../project-runtime.ts';
@@ -22,54 +23,69 @@ export const serveCommand: Command = {
     const port = portOption(stringOption(parsed, 'port') ?? context.env.PORT ?? '8080');
     const host = stringOption(parsed, 'host') ?? context.env.HOST ?? '127.0.0.1';
     const scriptedModel = stringOption(parsed, 'scripted-model');
-    return context.withCatalog(
-      async (catalog, db, handle, { governance }) => {
-        const root = findProjectRoot(context.cwd);
-        const metrics = createRunMetrics();
-        const project = root
-          ? await openProjectRuntime({
-              cwd: context.cwd,
-              env: context.env,
-              handle,
-              catalog,
-              ...(scriptedModel !== undefined && { scriptedModel }),
-              announce: (line) => context.stderr(`${line}\n`),
-              observers: [metrics.observe],
-              sampleWorker: true,
-            })
-          : undefined;
-        const server = await createServer({
-          handle,
-          catalog,
-          governance,
-          ...(project && { runtime: project.runtime }),
-          metrics,
-          log: { write: (line) => context.stdout(line) },
-        });
-        try {
-          const address = await server.app.listen({ port, host });
-          context.stderr(
-            `promptops serving ${address}  (REST: ${address}/api · health: ${address}/healthz, ${address}/readyz)\n` +
-              (project ? '' : '   no promptops.yaml here: the catalog is served, prompts cannot be run\n'),
-          );
-          if ((await countUsers(db)) === 0) {
-            context.stderr(
-              '   no users yet: every API call needs a token. Create the first admin: promptops users create NAME\n',
-            );
-          }
-          if (context.signal && !context.signal.aborted) await once(context.signal, 'abort');
-          context.stderr('stopping: finishing requests in flight, then flushing run records\n');
-        } finally {
-          await server.close();
-          await project?.close();
-        }
-        return 0;
-        // The server acts for no one: each request signs in with its own token or session.
-      },
-      { anonymous: true },
-    );
+    // OpenTelemetry traces, only when the OTEL_* variables ask for them (docs/server.md, Traces).
+    const tracing = await startTracing(context.env);
+    try {
+      return await serveUntilStopped(context, { port, host, scriptedModel, tracing: tracing?.destination });
+    } finally {
+      await tracing?.shutdown();
+    }
   },
 };
+
+async function serveUntilStopped(
+  context: CommandContext,
+  settings: { port: number; host: string; scriptedModel?: string; tracing?: string },
+): Promise<number> {
+  const { port, host, scriptedModel } = settings;
+  return context.withCatalog(
+    async (catalog, db, handle, { governance }) => {
+      const root = findProjectRoot(context.cwd);
+      const metrics = createRunMetrics();
+      const project = root
+        ? await openProjectRuntime({
+            cwd: context.cwd,
+            env: context.env,
+            handle,
+            catalog,
+            ...(scriptedModel !== undefined && { scriptedModel }),
+            announce: (line) => context.stderr(`${line}\n`),
+            observers: [metrics.observe],
+            sampleWorker: true,
+          })
+        : undefined;
+      const server = await createServer({
+        handle,
+        catalog,
+        governance,
+        ...(project && { runtime: project.runtime }),
+        metrics,
+        log: { write: (line) => context.stdout(line) },
+      });
+      try {
+        const address = await server.app.listen({ port, host });
+        context.stderr(
+          `promptops serving ${address}  (REST: ${address}/api · health: ${address}/healthz, ${address}/readyz)\n` +
+            (project ? '' : '   no promptops.yaml here: the catalog is served, prompts cannot be run\n'),
+        );
+        if (settings.tracing) context.stderr(`   traces (OpenTelemetry) go to ${settings.tracing}\n`);
+        if ((await countUsers(db)) === 0) {
+          context.stderr(
+            '   no users yet: every API call needs a token. Create the first admin: promptops users create NAME\n',
+          );
+        }
+        if (context.signal && !context.signal.aborted) await once(context.signal, 'abort');
+        context.stderr('stopping: finishing requests in flight, then flushing run records\n');
+      } finally {
+        await server.close();
+        await project?.close();
+      }
+      return 0;
+      // The server acts for no one: each request signs in with its own token or session.
+    },
+    { anonymous: true },
+  );
+}
 
 function portOption(text: string): number {
   const port = Number(text);
