@@ -3,17 +3,21 @@
 // /v1/chat/completions with a governed prompt (`prompt:support/classify-intent@production`) and with
 // a routed model (`classification`), the full pipeline on: input and output guards, budgets, batched
 // run records, metrics, sampling. Each at a fixed rate and at saturation.
-// Run: npm run bench:gateway [-- --rate 100 --connections 24 --duration 20]   (figures in bench/RESULTS.md)
+// Run: npm run bench:gateway [-- --rate 100 --connections 24 --duration 20 --postgres URL]
+// (figures in bench/RESULTS.md)
 //
-// Three processes: the scripted model (bench/scripted-server-process.ts), `promptops serve` on the
-// embedded PGlite in a temporary folder (its own event loop: the bin run by Node, so its pid is the
-// server's and its RSS is read from /proc), and this one, the load generator.
+// Three processes: the scripted model (bench/scripted-server-process.ts), `promptops serve` (its own
+// event loop: the bin run by Node, so its pid is the server's and its RSS is read from /proc), and
+// this one, the load generator. The server uses the embedded PGlite in a temporary folder, or with
+// `--postgres postgres://user@host:5432/db` a scratch database created on that server and dropped
+// at the end.
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { runCommand } from '../packages/promptops/src/cli/run-command.ts';
 import { startScriptedServerProcess } from './bench-setup.ts';
 
@@ -22,6 +26,7 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: '100' },
     connections: { type: 'string', default: '24' },
     duration: { type: 'string', default: '20' },
+    postgres: { type: 'string' },
   },
 });
 const RATE = Number(flags.rate);
@@ -51,7 +56,12 @@ await writeFile(
   configPath,
   `${config}\ngateway:\n  classification: internal\n  guards: customer-facing\n  owner: platform\n`,
 );
-const cliEnv = { PROMPTOPS_DATA_DIR: dataDir, PROMPTOPS_ACTOR: 'local:bench' };
+const postgres = flags.postgres ? await scratchPostgres(flags.postgres) : undefined;
+const cliEnv = {
+  ...(postgres ? { DATABASE_URL: postgres.url } : { PROMPTOPS_DATA_DIR: dataDir }),
+  PROMPTOPS_ACTOR: 'local:bench',
+};
+console.log(`database: ${postgres ? 'Postgres (a scratch database)' : 'embedded PGlite in a folder'}`);
 const cli = async (...argv: string[]) => {
   let stdout = '';
   let stderr = '';
@@ -262,4 +272,23 @@ console.log(
 serve.kill('SIGTERM');
 await new Promise((resolve) => serve.once('exit', resolve));
 scripted.stop();
+await postgres?.drop();
 await rm(folder, { recursive: true, force: true });
+
+/** A database of its own on the server `url` names, dropped by `drop`. */
+async function scratchPostgres(url: string) {
+  const name = `promptops_bench_${Date.now().toString(36)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return { url: scratch.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
