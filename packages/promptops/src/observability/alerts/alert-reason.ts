@@ -1,7 +1,6 @@
 import type { AlertStatus } from './alert-evaluator.ts';
 
-const figure = (value: number | null) =>
-  value === null ? 'unknown' : Number.isInteger(value) ? String(value) : value.toPrecision(3);
+const figure = (value: number | null) => (value === null ? 'unknown' : String(Number(value.toPrecision(3))));
 
 /** The series an alert is about, as a person reads it: `the canary (v2) of support/x in production`. */
 export function describeSeries(status: AlertStatus): string {
