@@ -116,7 +116,17 @@ async function readSnapshot(
     );
     return new Map();
   }
-  return new Map(Object.entries(document.entries));
+  // An entry without the parts getPrompt serves is left out rather than served broken.
+  return new Map(Object.entries(document.entries).filter(([, entry]) => isEntry(entry)));
+}
+
+function isEntry(entry: unknown): entry is SnapshotEntry {
+  const candidate = entry as Partial<SnapshotEntry> | null;
+  return (
+    typeof candidate?.fetchedAt === 'number' &&
+    typeof candidate.body?.version?.version === 'number' &&
+    typeof candidate.body.artifact?.name === 'string'
+  );
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {
