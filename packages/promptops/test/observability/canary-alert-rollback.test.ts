@@ -2,7 +2,11 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { PromptContent } from '../../src/catalog/content/prompt-content.ts';
 import { readProject } from '../../src/catalog/files/read-project.ts';
 import { verifyAuditChain } from '../../src/governance/audit/index.ts';
-import { type AlertMonitor, createAlertMonitor } from '../../src/observability/alerts/index.ts';
+import {
+  type AlertMonitor,
+  type AlertStatusView,
+  createAlertMonitor,
+} from '../../src/observability/alerts/index.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/create-runtime.ts';
 import { createProvider, type ModelProvider } from '../../src/runtime/providers/index.ts';
 import { createServer, type PromptopsServer } from '../../src/server/create-server.ts';
@@ -125,6 +129,13 @@ describeEachDatabase('alerts: a failing canary is rolled back automatically', (d
     return arms;
   }
 
+  interface AlertsBody {
+    rules: { name: string }[];
+    alerts: AlertStatusView[];
+    evaluating: boolean;
+  }
+  const body = async (response: Response) => (await response.json()) as AlertsBody;
+
   const getAlerts = async (user: string | undefined, query = '') =>
     fetch(`${url}/api/alerts${query}`, {
       headers: user ? { authorization: `Bearer ${tokens.get(user)}` } : {},
@@ -234,18 +245,18 @@ describeEachDatabase('alerts: a failing canary is rolled back automatically', (d
     expect((await getAlerts('bill', `?prompt=${PROMPT}`)).status).toBe(403);
     const hidden = await getAlerts('bill');
     expect(hidden.status).toBe(200);
-    expect((await hidden.json()).alerts).toEqual([]);
+    expect((await body(hidden)).alerts).toEqual([]);
 
     const response = await getAlerts('alice', '?state=firing');
     expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body.evaluating).toBe(true);
-    expect(body.rules.map((rule: { name: string }) => rule.name)).toEqual([
+    const firing = await body(response);
+    expect(firing.evaluating).toBe(true);
+    expect(firing.rules.map((rule) => rule.name)).toEqual([
       'prompt-error-rate-high',
       'latency-degradation',
       'cost-spike',
     ]);
-    expect(body.alerts).toEqual([
+    expect(firing.alerts).toEqual([
       expect.objectContaining({
         rule: 'prompt-error-rate-high',
         severity: 'critical',
@@ -260,12 +271,9 @@ describeEachDatabase('alerts: a failing canary is rolled back automatically', (d
         rollback: expect.objectContaining({ outcome: 'rolled-back' }),
       }),
     ]);
-    const all = await (await getAlerts('alice', `?prompt=${PROMPT}`)).json();
+    const all = await body(await getAlerts('alice', `?prompt=${PROMPT}`));
     expect(
-      all.alerts.find(
-        (alert: { arm: string; rule: string }) =>
-          alert.arm === 'stable' && alert.rule === 'prompt-error-rate-high',
-      ),
+      all.alerts.find((alert) => alert.arm === 'stable' && alert.rule === 'prompt-error-rate-high'),
     ).toMatchObject({ state: 'ok', value: 0 });
   });
 });
