@@ -1,5 +1,6 @@
 // Rendering (LiquidJS, strict), variable schemas, fragment resolution, token counts.
 
+export { analyzeTemplate, type TemplateAnalysis, type VariableUse } from './analyze-template.ts';
 export { checkFragmentOverride, type OverrideCheck } from './check-fragment-override.ts';
 export { checkFragmentIncludes, checkFragments, type IncludedTemplate } from './check-fragments.ts';
 // Static checks (push time)
@@ -11,6 +12,7 @@ export {
 } from './check-template.ts';
 // Variables
 export { type CoerceCliVariableResult, coerceCliVariable } from './coerce-cli-variable.ts';
+export { type FragmentTag, fragmentTagReference } from './find-fragment-tags.ts';
 // Fragments
 export {
   describeUsedFragment,
@@ -31,6 +33,7 @@ export {
   type StaticFragment,
 } from './fragment-source.ts';
 export { TEMPLATE_LIMITS } from './liquid-engine.ts';
+export { promptFields, type TemplateField } from './prompt-fields.ts';
 // Rendering
 export { type RenderPromptOptions, type RenderResult, renderPrompt } from './render-prompt.ts';
 export { layoutSystemPrompt, SYSTEM_SECTION_HEADINGS } from './system-layout.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssertionShape } from './assertion-shape.ts';
+import { LintSettings } from './lint-settings.ts';
 import { DATA_CLASSIFICATIONS, RISK_LEVELS, TASKS } from './names.ts';
 
 /**
@@ -185,6 +186,9 @@ export const PromptContent = z
     context: ContextSpec.optional(),
     sampling: SamplingSpec.optional(),
     tested_with: TestedWith.optional(),
+    lint: LintSettings.optional().describe(
+      'Prompt linter rules turned off for this prompt (`lint: { disable: [rule-id] }`, docs/lint.md).',
+    ),
     environments: z
       .record(z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/), EnvironmentOverride)
       .optional()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LintSettings } from '../content/lint-settings.ts';
 import {
   DATA_CLASSIFICATIONS,
   DEFAULT_ENVIRONMENTS,
@@ -141,6 +142,9 @@ export const ProjectConfig = z
       })
       .optional()
       .describe('A shared Postgres; the embedded database in .promptops/ when absent.'),
+    lint: LintSettings.optional().describe(
+      'Prompt linter rules turned off for every prompt of the project (`lint: { disable: [rule-id] }`, docs/lint.md).',
+    ),
   })
   .superRefine((config, context) => {
     if (!config.environments.includes(PRODUCTION_ENVIRONMENT)) {
