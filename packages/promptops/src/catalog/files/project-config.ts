@@ -108,6 +108,14 @@ export const ProjectConfig = z
           })
           .optional()
           .describe('The judge model; llm-rubric assertions are unmeasured without one.'),
+        synthesizer: z
+          .strictObject({
+            model: ModelId.describe('provider/model that writes variants of suite cases.'),
+          })
+          .optional()
+          .describe(
+            'The model `promptops evals synthesize` asks for paraphrases and adversarial variants of cases.',
+          ),
       })
       .optional()
       .describe('Settings for `promptops test` (docs/evaluation.md).'),
@@ -185,6 +193,14 @@ export const ProjectConfig = z
         code: 'custom',
         path: ['evaluation', 'judge', 'model'],
         message: `provider "${judgeProvider}" is not configured under providers`,
+      });
+    }
+    const synthesizerProvider = config.evaluation?.synthesizer?.model.split('/')[0];
+    if (synthesizerProvider !== undefined && !Object.hasOwn(config.providers, synthesizerProvider)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['evaluation', 'synthesizer', 'model'],
+        message: `provider "${synthesizerProvider}" is not configured under providers`,
       });
     }
     const embeddingsProvider = config.embeddings?.model.split('/')[0];
