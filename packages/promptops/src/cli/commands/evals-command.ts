@@ -4,6 +4,7 @@ import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
 import { KIND_OPTION, resolveKind } from './artifact-kind.ts';
+import { runSynthesize, SYNTHESIZE_OPTIONS, SYNTHESIZE_USAGE } from './evals-synthesize.ts';
 
 const wholeNumber = (text: string | undefined, parameter: string): number => {
   if (text === undefined || !/^\d{1,9}$/.test(text)) {
@@ -12,19 +13,24 @@ const wholeNumber = (text: string | undefined, parameter: string): number => {
   return Number(text);
 };
 
+const RECORD_USAGE = 'evals record NAME --version N --suite SUITE --passed P --total T [--kind K]';
+
 export const evalsCommand: Command = {
   name: 'evals',
-  summary: 'Record an eval suite result on a version: the evidence approval gates read',
-  usage: 'evals record NAME --version N --suite SUITE --passed P --total T [--kind K]',
+  summary:
+    "Record an eval suite result on a version (the evidence approval gates read), or have a model write variants of a suite's cases for review",
+  usage: `${RECORD_USAGE} | ${SYNTHESIZE_USAGE}`,
   options: {
     version: { type: 'string' },
     suite: { type: 'string' },
     passed: { type: 'string' },
     total: { type: 'string' },
     ...KIND_OPTION,
+    ...SYNTHESIZE_OPTIONS,
   },
   async run(context, parsed) {
-    const subcommand = requirePositional(parsed, 0, 'record', this.usage);
+    const subcommand = requirePositional(parsed, 0, 'record|synthesize', this.usage);
+    if (subcommand === 'synthesize') return runSynthesize(context, parsed);
     if (subcommand !== 'record') {
       throw new PromptopsError(
         'invalid_argument',
@@ -34,8 +40,8 @@ export const evalsCommand: Command = {
         },
       );
     }
-    const name = requirePositional(parsed, 1, 'NAME', this.usage);
-    rejectExtraPositionals(parsed, 2, this.usage);
+    const name = requirePositional(parsed, 1, 'NAME', RECORD_USAGE);
+    rejectExtraPositionals(parsed, 2, RECORD_USAGE);
     const suite = stringOption(parsed, 'suite');
     if (!suite) throw new PromptopsError('invalid_argument', '--suite is required', { parameter: 'suite' });
     const version = parseVersionNumber(stringOption(parsed, 'version') ?? '', 'version');
