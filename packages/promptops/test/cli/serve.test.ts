@@ -41,6 +41,14 @@ describe('promptops serve', () => {
     const url = await Promise.race([listening, exited.then((code) => `exited ${code}: ${stderr}`)]);
     expect(stderr).toContain('replies are scripted');
 
+    // The pushed policies' alert rules are at work over the runs this process serves.
+    const alerts = await fetch(`${url}/api/alerts`, { headers: { authorization: `Bearer ${token}` } });
+    expect(alerts.status).toBe(200);
+    expect(await alerts.json()).toMatchObject({
+      evaluating: true,
+      rules: [{ name: 'prompt-error-rate-high', action: 'rollback' }, {}, {}],
+    });
+
     const inFlight = fetch(`${url}/api/runs`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

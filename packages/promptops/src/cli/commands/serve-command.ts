@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import { PromptopsError } from '../../errors/index.ts';
+import { startWebhookDispatcher } from '../../governance/events/webhook-dispatcher.ts';
+import { createAlertMonitor } from '../../observability/alerts/index.ts';
 import { createRunMetrics } from '../../observability/metrics/run-metrics.ts';
 import { startTracing } from '../../observability/tracing/start-tracing.ts';
 import { createServer } from '../../server/create-server.ts';
@@ -42,6 +44,12 @@ async function serveUntilStopped(
     async (catalog, db, handle, { governance }) => {
       const root = findProjectRoot(context.cwd);
       const metrics = createRunMetrics();
+      // Alert rules of the policies in force, judged over the runs this process serves.
+      const policies = governance.policies;
+      const alerts =
+        root && policies.alerts.length > 0
+          ? createAlertMonitor({ rules: policies.alerts, governance: { db, policies } })
+          : undefined;
       const project = root
         ? await openProjectRuntime({
             cwd: context.cwd,
@@ -50,7 +58,7 @@ async function serveUntilStopped(
             catalog,
             ...(scriptedModel !== undefined && { scriptedModel }),
             announce: (line) => context.stderr(`${line}\n`),
-            observers: [metrics.observe],
+            observers: alerts ? [metrics.observe, alerts.observe] : [metrics.observe],
             sampleWorker: true,
           })
         : undefined;
@@ -60,8 +68,15 @@ async function serveUntilStopped(
         governance,
         ...(project && { runtime: project.runtime }),
         metrics,
+        ...(alerts && { alerts }),
         log: { write: (line) => context.stdout(line) },
       });
+      const webhooks = startWebhookDispatcher({
+        db,
+        env: context.env,
+        onError: (error) => server.app.log.error({ err: String(error) }, 'webhook delivery failed'),
+      });
+      alerts?.start(server.app.log);
       try {
         const address = await server.app.listen({ port, host });
         context.stderr(
@@ -78,6 +93,8 @@ async function serveUntilStopped(
         context.stderr('stopping: finishing requests in flight, then flushing run records\n');
       } finally {
         await server.close();
+        await alerts?.close();
+        await webhooks.stop();
         await project?.close();
       }
       return 0;
