@@ -11,9 +11,15 @@ import {
 
 // Compile-time halves of the contract (`npm run check` type-checks this file): the server's codes and
 // the client's are the same union, and the server's run result still fits the client's type.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameCodes: Same<ErrorCode, ServerErrorCode> = true;
-const runResultFits: [ServerRunResult] extends [RunResult] ? true : false = true;
+// A failure names the code to add to (or remove from) packages/client/src/error-codes.ts.
+type Unlisted = Exclude<ErrorCode, ServerErrorCode>;
+type Stale = Exclude<ServerErrorCode, ErrorCode>;
+const sameCodes: [Unlisted | Stale] extends [never]
+  ? true
+  : { 'add to packages/client/src/error-codes.ts': Unlisted; 'remove from it': Stale } = true;
+const runResultFits: [ServerRunResult] extends [RunResult]
+  ? true
+  : 'the server RunResult no longer fits the client one' = true;
 const serverCodesAreClientCodes: [ErrorCode] extends [ClientErrorCode] ? true : false = true;
 
 describe('the client and the server agree', () => {
