@@ -1,7 +1,8 @@
 /**
  * The one table of error codes (DESIGN.md section 8). Every failure a caller can act on has a stable
  * code here, one HTTP status and one CLI exit code. Codes are data; messages are rendered where the
- * error is raised, with the file, line, field or parameter that caused it.
+ * error is raised, with the file, line, field or parameter that caused it. A new code goes into the
+ * client SDK's list too (packages/client/src/error-codes.ts; its contract test fails until it does).
  */
 export const ERROR_CODES = {
   invalid_argument: {
