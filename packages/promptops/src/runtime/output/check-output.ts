@@ -23,6 +23,9 @@ export type OutputCheck =
   | { valid: false; problem: string };
 
 const validators = new Map<string, ValidateFunction>();
+// A served version's schema is one object for as long as the version is cached: hashing it (canonical
+// JSON + sha256) on every answer cost more than the validation itself, so it is looked up by identity first.
+const validatorsBySchema = new WeakMap<object, ValidateFunction>();
 const ajv = new Ajv2020({
   allErrors: true,
   strict: false,
@@ -106,6 +109,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; me
 }
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
+  const known = validatorsBySchema.get(schema);
+  if (known) return known;
   const key = contentHash(schema);
   let validate = validators.get(key);
   if (!validate) {
@@ -113,5 +118,6 @@ function validatorFor(schema: Record<string, unknown>): ValidateFunction {
     if (validators.size > 1_000) validators.delete(validators.keys().next().value!);
     validators.set(key, validate);
   }
+  validatorsBySchema.set(schema, validate);
   return validate;
 }
