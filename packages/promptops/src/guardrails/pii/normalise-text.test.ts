@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOOK_ALIKE_LETTERS } from '../look-alike-letters.ts';
 import { normaliseText, toOriginalSpan } from './normalise-text.ts';
 
 describe('normaliseText', () => {
@@ -26,5 +27,16 @@ describe('normaliseText', () => {
   it('keeps surrogate pairs whole', () => {
     const normalised = normaliseText('\u{1F600}x');
     expect(toOriginalSpan(normalised, 2, 3)).toEqual([2, 3]);
+  });
+
+  it('returns ASCII text as it is, each unit at its own offset', () => {
+    const normalised = normaliseText('Card 4111 1111 1111 1111, ok?');
+    expect(normalised.text).toBe('Card 4111 1111 1111 1111, ok?');
+    expect(normalised.starts).toEqual([...normalised.text].map((_, index) => index));
+    expect(normalised.ends).toEqual([...normalised.text].map((_, index) => index + 1));
+  });
+
+  it('maps no ASCII character (the ASCII fast path relies on it)', () => {
+    expect(Object.keys(LOOK_ALIKE_LETTERS).filter((letter) => letter.charCodeAt(0) < 0x80)).toEqual([]);
   });
 });

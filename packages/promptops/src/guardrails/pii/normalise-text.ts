@@ -44,6 +44,19 @@ export function normaliseText(original: string): NormalisedText {
   const ends: number[] = [];
   let index = 0;
   while (index < original.length) {
+    // ASCII is its own NFKC form, never invisible and never a look-alike: copied a run at a time
+    // (most text is ASCII, and per-character normalize() was most of a scan's time).
+    if (original.charCodeAt(index) < 0x80) {
+      let end = index + 1;
+      while (end < original.length && original.charCodeAt(end) < 0x80) end++;
+      text += original.slice(index, end);
+      for (let at = index; at < end; at++) {
+        starts.push(at);
+        ends.push(at + 1);
+      }
+      index = end;
+      continue;
+    }
     const codePoint = original.codePointAt(index)!;
     const character = String.fromCodePoint(codePoint);
     const end = index + character.length;
