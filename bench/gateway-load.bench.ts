@@ -101,6 +101,14 @@ const gateway = await new Promise<string>((resolve, reject) => {
   });
   serve.once('exit', (code) => reject(new Error(`promptops serve exited (${code}): ${stderr}`)));
 });
+/**
+ * CPU time the server process has used (user + system, ms): per request, a measure of its cost that a
+ * busy machine distorts far less than latency does. Linux clock ticks are 100 per second.
+ */
+const serverCpuMs = async () => {
+  const fields = (await readFile(`/proc/${serve.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const rssMiB = async () => {
   const status = await readFile(`/proc/${serve.pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024);
@@ -180,6 +188,7 @@ interface Measured {
   'p99 ms': number;
   'overhead p50 ms': string;
   'overhead p99 ms': string;
+  'server CPU ms/req': string;
   'non-2xx': number;
   errors: number;
 }
@@ -190,6 +199,7 @@ function percentile(sorted: number[], share: number): number {
 
 async function measure(target: Target, mode: 'fixed' | 'saturation', seconds = DURATION_S) {
   const overheads: number[] = [];
+  const cpuBefore = await serverCpuMs();
   const result = await autocannon({
     url: target.url,
     method: 'POST',
@@ -213,6 +223,7 @@ async function measure(target: Target, mode: 'fixed' | 'saturation', seconds = D
       });
     },
   });
+  const cpuMs = (await serverCpuMs()) - cpuBefore;
   overheads.sort((left, right) => left - right);
   const row: Measured = {
     target: target.name,
@@ -223,6 +234,8 @@ async function measure(target: Target, mode: 'fixed' | 'saturation', seconds = D
     'p99 ms': result.latency.p99,
     'overhead p50 ms': overheads.length ? percentile(overheads, 0.5).toFixed(2) : '-',
     'overhead p99 ms': overheads.length ? percentile(overheads, 0.99).toFixed(2) : '-',
+    // Direct calls never reach the server: its CPU then is only its idle work (timers, flushes).
+    'server CPU ms/req': (cpuMs / Math.max(1, result.requests.total)).toFixed(2),
     'non-2xx': result.non2xx,
     errors: result.errors + result.timeouts,
   };
