@@ -46,6 +46,22 @@ describe('createPromptops: the library entry with a project folder', () => {
     expect(result).toMatchObject({ status: 'ok', decision: 'auto', parsed: { intent: 'returns' } });
   });
 
+  it("watches the run with policies.yaml's alert rules", async () => {
+    expect(promptops.alerts?.rules.map((rule) => rule.name)).toEqual([
+      'prompt-error-rate-high',
+      'latency-degradation',
+      'cost-spike',
+    ]);
+    await promptops.alerts!.evaluateNow();
+    const errors = promptops
+      .alerts!.snapshot()
+      .alerts.find(
+        (alert) => alert.prompt === 'support/classify-intent' && alert.rule === 'prompt-error-rate-high',
+      );
+    // One run is below min_requests: no rate is judged yet.
+    expect(errors).toMatchObject({ version: 1, arm: 'latest', state: 'ok', runs: 1, value: null });
+  });
+
   it('has no runtime without a project folder, and says nothing is wrong with the catalog', async () => {
     const bare = await createPromptops({});
     expect(bare.runtime).toBeUndefined();
