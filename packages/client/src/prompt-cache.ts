@@ -108,7 +108,9 @@ export function createPromptCache(options: PromptCacheOptions) {
     const time = now();
     if (cached) {
       const age = time - cached.fetchedAt;
-      if (target.version !== undefined || age < ttlMs) return served(cached, 'cache', false);
+      // A version the server has not confirmed (from the snapshot, or after a failure) is never fresh.
+      const confirmed = !cached.failure;
+      if (confirmed && (target.version !== undefined || age < ttlMs)) return served(cached, 'cache', false);
       if (cached.failure && time - cached.failure.at < failureBackoffMs) return fallback(cached);
       if (age < ttlMs + staleWhileRevalidateMs) {
         refresh(key, name, target).catch((error: Error) => onError(error));

@@ -256,11 +256,16 @@ describe('@promptops/client getPrompt: cache, stale-while-revalidate, last-known
     const client = clientFor(fixture.url, { ttlMs: 1_000, staleWhileRevalidate: false, snapshotFile });
     const production = await client.getPrompt(FAST, { environment: 'production' });
     await client.getPrompt('support/assistant');
+    const pinned = await client.getPrompt(FAST, { version: 1 });
     await client.flush();
 
     const snapshot = JSON.parse(await readFile(snapshotFile, 'utf8'));
     expect(snapshot).toMatchObject({ format: 'promptops-client-snapshot/1', baseUrl: fixture.url });
-    expect(Object.keys(snapshot.entries).sort()).toEqual(['support/assistant', `${FAST}@production`]);
+    expect(Object.keys(snapshot.entries).sort()).toEqual([
+      'support/assistant',
+      `${FAST}#1`,
+      `${FAST}@production`,
+    ]);
     const text = await readFile(snapshotFile, 'utf8');
     for (const token of fixture.tokens.values()) expect(text).not.toContain(token);
     expect(await readdir(join(folder, 'cache'))).toEqual(['prompts.json']); // no temporary file left
@@ -278,6 +283,14 @@ describe('@promptops/client getPrompt: cache, stale-while-revalidate, last-known
     expect(fromSnapshot).toMatchObject({ source: 'snapshot', stale: true, prompt: production.prompt });
     expect(fromSnapshot.error?.code).toBe('network_error');
     expect(fromSnapshot.fetchedAt.getTime()).toBe(production.fetchedAt.getTime());
+    // A pinned version from the snapshot is still said to come from there, every time.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      expect(await cold.getPrompt(FAST, { version: 1 })).toMatchObject({
+        source: 'snapshot',
+        stale: true,
+        prompt: pinned.prompt,
+      });
+    }
     expect(await failure(() => cold.getPrompt('support/classify-intent'))).toMatchObject({
       code: 'network_error',
     });
