@@ -95,7 +95,7 @@ export function finishRun(
     sampled ? { input: state.variables, output: result.output } : undefined,
   );
   for (const observe of parts.observers) observe(result);
-  endRunSpan(state.trace.span, result);
+  endRunSpan(state.trace, result);
   return result;
 }
 

@@ -126,4 +126,19 @@ describe('traces through the server: an incoming traceparent continues into prom
     expect(run.spanContext().traceId).toBe(TRACE_ID);
     expect(parentOf(run)).toBe(request.spanContext().spanId);
   });
+
+  it('keeps a name the caller made up out of the span: an unknown prompt is just `run`', async () => {
+    const failure: unknown = await client.chat.completions
+      .create({
+        model: 'prompt:support/tell-me-about-bartholomew',
+        messages: [{ role: 'user', content: MESSAGE }],
+      })
+      .catch((error: unknown) => error);
+    expect((failure as { status?: number }).status).toBe(404);
+    await serverSpan('POST /v1/chat/completions');
+    const run = tracing.one('run');
+    expect(run.attributes).toMatchObject({ 'promptops.status': 'failed', 'error.type': 'prompt_not_found' });
+    expect(run.attributes['promptops.prompt.name']).toBeUndefined();
+    expect(exportedStrings(tracing.spans()).filter((text) => /bartholomew/i.test(text))).toEqual([]);
+  });
 });

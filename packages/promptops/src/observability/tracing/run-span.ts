@@ -7,12 +7,17 @@ export interface RunSpan {
   span: Span;
   /** The context its children (model calls, tool calls) start from. */
   context: Context;
+  /** The prompt (or `gateway/<model>`) as the caller named it: on the span once it proved real. */
+  name: string;
+  kind: string;
 }
 
 /**
  * Starts the span of one run (`run {prompt}`, INTERNAL: the model calls under it are the CLIENT
  * spans). Its parent is the given context (a chain stage, an HTTP request carrying a traceparent),
- * else the active one, so an application's own trace continues into the run.
+ * else the active one, so an application's own trace continues into the run. The name a caller
+ * gave (a gateway request's `model`) joins the span only once the run found it in the catalog or
+ * promptops.yaml: until then it is just `run`, so no caller text reaches a span name.
  */
 export function startRunSpan(input: {
   name: string;
@@ -24,28 +29,38 @@ export function startRunSpan(input: {
   traceContext?: Context;
 }): RunSpan {
   const parent = parentContext(input.traceContext);
-  const span = promptopsTracer().startSpan(`run ${input.name}`, { kind: SpanKind.INTERNAL }, parent);
+  const span = promptopsTracer().startSpan('run', { kind: SpanKind.INTERNAL }, parent);
   if (span.isRecording()) {
     span.setAttributes({
       [GEN_AI.operationName]: OPERATION.chat,
       [PROMPTOPS.runId]: input.runId,
       [PROMPTOPS.runKind]: input.kind,
-      [PROMPTOPS.promptName]: input.name,
     });
     if (input.requestId !== undefined) span.setAttribute(PROMPTOPS.requestId, input.requestId);
     if (input.parentRunId !== undefined) span.setAttribute(PROMPTOPS.parentRunId, input.parentRunId);
     if (input.environment !== undefined) span.setAttribute(PROMPTOPS.environment, input.environment);
   }
-  return { span, context: trace.setSpan(parent, span) };
+  return { span, context: trace.setSpan(parent, span), name: input.name, kind: input.kind };
 }
+
+/** Not found: the name was the caller's, not the catalog's or promptops.yaml's. */
+const UNKNOWN_NAME = new Set(['prompt_not_found', 'model_not_found', 'invalid_argument']);
 
 /**
  * Ends the run's span with what the result says: version, arm, status, the model that answered,
  * run totals of tokens and cost. Token totals are `promptops.usage.*`, not `gen_ai.usage.*`: the
  * model-call spans below carry those per call, and a backend summing them must not count twice.
  */
-export function endRunSpan(span: Span, result: RunResult): void {
+export function endRunSpan(run: RunSpan, result: RunResult): void {
+  const { span } = run;
   if (span.isRecording()) {
+    const known =
+      result.version !== null ||
+      (run.kind === 'chat' && !(result.error && UNKNOWN_NAME.has(result.error.code)));
+    if (known) {
+      span.updateName(`run ${run.name}`);
+      span.setAttribute(PROMPTOPS.promptName, run.name);
+    }
     span.setAttributes({
       [PROMPTOPS.status]: result.status,
       [PROMPTOPS.attempts]: result.attempts.length,
