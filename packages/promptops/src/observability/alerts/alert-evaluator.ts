@@ -115,8 +115,16 @@ export function createAlertEvaluator(options: AlertEvaluatorOptions) {
     const transitions: AlertTransition[] = [];
     for (const [id, entry] of series) {
       let active = false;
+      // Rules usually share min_requests: the window is summed once per distinct value.
+      const summed = new Map<number, ReturnType<SeriesWindow['figures']>>();
       for (const compiled of rules) {
-        const { runs, figures } = entry.window.figures(at, compiled.rule.min_requests);
+        const minimum = compiled.rule.min_requests;
+        let sums = summed.get(minimum);
+        if (!sums) {
+          sums = entry.window.figures(at, minimum);
+          summed.set(minimum, sums);
+        }
+        const { runs, figures } = sums;
         let state = entry.rules.get(compiled.rule.name);
         if (!state) {
           state = initialRuleState();
