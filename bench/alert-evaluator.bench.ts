@@ -62,13 +62,16 @@ bench
   });
 await bench.run();
 console.table(
-  bench.tasks.map((task) => ({
-    task: task.name,
-    'ops/s': Math.round(1000 / task.result!.latency.mean),
-    'mean µs': (task.result!.latency.mean * 1000).toFixed(2),
-    'p50 µs': (task.result!.latency.p50! * 1000).toFixed(2),
-    'p99 µs': (task.result!.latency.p99! * 1000).toFixed(2),
-  })),
+  bench.tasks.map((task) => {
+    const latency = task.result && 'latency' in task.result ? task.result.latency : undefined;
+    const micros = (ms: number | undefined) => (ms === undefined ? '-' : (ms * 1000).toFixed(2));
+    return {
+      task: task.name,
+      'p50 µs': micros(latency?.p50),
+      'mean µs': micros(latency?.mean),
+      'p99 µs': micros(latency?.p99),
+    };
+  }),
 );
 
 // Memory per series: 10,000 series with one run each, heap measured after a full collection.
