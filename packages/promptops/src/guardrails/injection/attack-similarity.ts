@@ -3,7 +3,7 @@
 // an attack in otherwise harmless text).
 import { type InjectionSignal, signalFrom } from './injection-signal.ts';
 import { KNOWN_ATTACKS, type KnownAttack } from './known-attacks.ts';
-import { normalizeForScan, type ScanText, tokenize } from './normalize-for-scan.ts';
+import { normalizeForScan, type ScanText, type Token, tokenize, tokensOf } from './normalize-for-scan.ts';
 
 const SHINGLE_WORDS = 3;
 /** Below this containment a match is noise (shared stock phrases), and scores 0. */
@@ -17,8 +17,8 @@ export type AttackIndex = {
   byShingle: ReadonlyMap<string, readonly number[]>;
 };
 
-function shingles(text: string): Set<string> {
-  const words = tokenize(text).map((token) => token.word);
+function shingles(tokens: readonly Token[]): Set<string> {
+  const words = tokens.map((token) => token.word);
   const result = new Set<string>();
   if (words.length < SHINGLE_WORDS) {
     if (words.length > 0) result.add(words.join(' '));
@@ -34,7 +34,7 @@ function shingles(text: string): Set<string> {
 export function createAttackIndex(attacks: readonly KnownAttack[] = KNOWN_ATTACKS): AttackIndex {
   const byShingle = new Map<string, number[]>();
   const shingleCounts = attacks.map((attack, position) => {
-    const set = shingles(normalizeForScan(attack.text).text);
+    const set = shingles(tokenize(normalizeForScan(attack.text).text));
     for (const shingle of set) {
       const list = byShingle.get(shingle) ?? [];
       list.push(position);
@@ -53,7 +53,7 @@ const DEFAULT_INDEX = createAttackIndex();
  */
 export function bestAttackMatch(scan: ScanText, index: AttackIndex = DEFAULT_INDEX): AttackMatch | undefined {
   const shared = new Array<number>(index.attacks.length).fill(0);
-  for (const shingle of shingles(scan.text)) {
+  for (const shingle of shingles(tokensOf(scan))) {
     for (const position of index.byShingle.get(shingle) ?? []) shared[position]! += 1;
   }
   let best: AttackMatch | undefined;

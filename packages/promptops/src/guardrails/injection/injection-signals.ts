@@ -2,7 +2,7 @@
 // (see normalize-for-scan.ts) and returns { signal, score, spans }.
 import { type InjectionSignal, signalFrom } from './injection-signal.ts';
 import { findPattern, findPhrase, findVerbObject, type Hit } from './match-words.ts';
-import { type ScanText, type Token, tokenize } from './normalize-for-scan.ts';
+import { type ScanText, type Token, tokensOf } from './normalize-for-scan.ts';
 import { isUserMatter } from './user-matter.ts';
 
 /** A set from space-separated words, so word lists stay one line each. */
@@ -19,14 +19,16 @@ const OVERRIDE_QUALIFIERS = words(
 /** Always the assistant's own, qualifier or not: "skip the guardrails". */
 const OWN_OBJECTS = words('guardrails safeguards programming conditioning training orientation');
 
+const OVERRIDE_VERBS = words(
+  'ignore disregard forget override bypass skip abandon drop discard unlearn disobey aside revoke',
+);
+
 /** "Ignore all previous instructions", "new instructions:", "from now on you …". */
 export function instructionOverride(scan: ScanText): InjectionSignal {
-  const tokens = tokenize(scan.text);
+  const tokens = tokensOf(scan);
   const hits: Hit[] = [
     ...findVerbObject(tokens, {
-      verbs: words(
-        'ignore disregard forget override bypass skip abandon drop discard unlearn disobey aside revoke',
-      ),
+      verbs: OVERRIDE_VERBS,
       objects: INSTRUCTION_OBJECTS,
       ownObjects: OWN_OBJECTS,
       qualifiers: OVERRIDE_QUALIFIERS,
@@ -95,7 +97,7 @@ export function instructionOverride(scan: ScanText): InjectionSignal {
 
 /** "You are now", "act as", "DAN", "developer mode": each weak alone, strong together. */
 export function roleTakeover(scan: ScanText): InjectionSignal {
-  const tokens = tokenize(scan.text);
+  const tokens = tokensOf(scan);
   const hits: Hit[] = [
     ...findPhrase(tokens, 'you are now', 0.45, 'assigns a new identity'),
     ...findPhrase(tokens, 'pretend to be', 0.35, 'asks to impersonate'),
@@ -151,6 +153,12 @@ const EXTRACTION_QUALIFIERS = words(
 );
 const DETERMINERS = words('the a an my our your his her their this that');
 const ABOVE_WHAT = words('line message conversation text');
+const EXTRACTION_VERBS = words(
+  'repeat print reveal show output display tell told leak dump echo share disclose recite spell copy paste expose list translate encode rewrite summarise summarize read reads quote reproduce include',
+);
+const ABOVE_VERBS = words('repeat print output show echo copy recite reveal');
+const ABOVE = words('above');
+const ABOVE_QUALIFIERS = words('everything text words all content contents');
 
 /** "Print the text above the barcode" is about a label, not the hidden prompt. */
 function aboveSomething(tokens: readonly Token[], hit: Hit): boolean {
@@ -162,12 +170,10 @@ function aboveSomething(tokens: readonly Token[], hit: Hit): boolean {
 
 /** "Repeat your system prompt", "reveal your instructions", "what were you told". */
 export function promptExtraction(scan: ScanText): InjectionSignal {
-  const tokens = tokenize(scan.text);
+  const tokens = tokensOf(scan);
   const hits: Hit[] = [
     ...findVerbObject(tokens, {
-      verbs: words(
-        'repeat print reveal show output display tell told leak dump echo share disclose recite spell copy paste expose list translate encode rewrite summarise summarize read reads quote reproduce include',
-      ),
+      verbs: EXTRACTION_VERBS,
       objects: PROMPT_OBJECTS,
       qualifiers: EXTRACTION_QUALIFIERS,
       window: 6,
@@ -176,9 +182,9 @@ export function promptExtraction(scan: ScanText): InjectionSignal {
       reason: 'asks for the system prompt',
     }),
     ...findVerbObject(tokens, {
-      verbs: words('repeat print output show echo copy recite reveal'),
-      objects: words('above'),
-      qualifiers: words('everything text words all content contents'),
+      verbs: ABOVE_VERBS,
+      objects: ABOVE,
+      qualifiers: ABOVE_QUALIFIERS,
       window: 3,
       strong: 0.7,
       weak: 0,

@@ -5,9 +5,21 @@ import type { Token } from './normalize-for-scan.ts';
 
 export type Hit = { span: SignalSpan; score: number };
 
+/** The detectors' phrases are a fixed set written in the code, each split once. */
+const splitPhrases = new Map<string, readonly string[]>();
+
+function phraseWords(phrase: string): readonly string[] {
+  let words = splitPhrases.get(phrase);
+  if (words === undefined) {
+    words = phrase.split(' ');
+    if (splitPhrases.size < 10_000) splitPhrases.set(phrase, words);
+  }
+  return words;
+}
+
 /** Every place where `phrase` (space-separated words) occurs as consecutive tokens. */
 export function findPhrase(tokens: readonly Token[], phrase: string, score: number, reason: string): Hit[] {
-  const words = phrase.split(' ');
+  const words = phraseWords(phrase);
   const hits: Hit[] = [];
   for (let index = 0; index + words.length <= tokens.length; index += 1) {
     let same = true;
@@ -67,11 +79,36 @@ export function findVerbObject(tokens: readonly Token[], rule: VerbObjectRule): 
   return hits;
 }
 
-/** Every regular-expression match as a hit. Patterns passed here must be linear-time safe. */
+/** Global copies of the non-global patterns passed to findPattern, made once per pattern. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Every regular-expression match as a hit. Patterns passed here must be linear-time safe.
+ * Matches as `text.matchAll` would, from the pattern's `lastIndex`, which is left as it was; but
+ * without the copy of the pattern matchAll makes on every call (a detector runs ~100 patterns a message).
+ */
 export function findPattern(text: string, pattern: RegExp, score: number, reason: string): Hit[] {
-  const global = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
-  return [...text.matchAll(global)].map((match) => ({
-    span: { start: match.index, end: match.index + match[0].length, reason },
-    score,
-  }));
+  let global = pattern.global ? pattern : globalCopies.get(pattern);
+  if (global === undefined) {
+    global = new RegExp(pattern.source, `${pattern.flags}g`);
+    globalCopies.set(pattern, global);
+  }
+  const from = pattern.global ? pattern.lastIndex : 0;
+  const unicode = global.unicode || global.unicodeSets;
+  const hits: Hit[] = [];
+  global.lastIndex = from;
+  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+    hits.push({ span: { start: match.index, end: match.index + match[0].length, reason }, score });
+    // An empty match moves on by one character, as matchAll does.
+    if (match[0] === '') global.lastIndex = advance(text, global.lastIndex, unicode);
+  }
+  global.lastIndex = from;
+  return hits;
+}
+
+function advance(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const unit = text.charCodeAt(index);
+  const next = text.charCodeAt(index + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
 }

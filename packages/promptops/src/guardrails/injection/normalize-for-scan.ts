@@ -57,6 +57,18 @@ export type Token = { word: string; start: number; end: number };
 
 const WORD = /[\p{L}\p{N}_']+/gu;
 
+const tokensByScan = new WeakMap<ScanText, readonly Token[]>();
+
+/** The words of `scan.text`, split once per scan however many signals read them. */
+export function tokensOf(scan: ScanText): readonly Token[] {
+  let tokens = tokensByScan.get(scan);
+  if (tokens === undefined) {
+    tokens = tokenize(scan.text);
+    tokensByScan.set(scan, tokens);
+  }
+  return tokens;
+}
+
 /** Words of a normalised text with their offsets (one pass, linear time). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
