@@ -20,6 +20,8 @@ export interface DatabaseHandle {
   /**
    * Subscribes to a notification channel (Postgres LISTEN/NOTIFY; PGlite delivers in-process).
    * Returns the unsubscribe function. Notifications arrive after the notifying transaction commits.
+   * On Postgres a lost listening connection is re-established, and the handler is then called once
+   * with an empty payload: notifications may have been missed, so anything may have changed.
    */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PromptopsError } from '../errors/index.ts';
 import type { Database, DatabaseHandle } from './database.ts';
 import { MIGRATION_LOCK_KEY, MIGRATIONS_FOLDER } from './migrate.ts';
+import { listenOnPostgres } from './postgres-listener.ts';
 import * as schema from './schema/index.ts';
 
 export interface PostgresOptions {
@@ -37,28 +38,22 @@ export async function openPostgres(options: PostgresOptions): Promise<DatabaseHa
     );
   }
   const db = drizzle({ client: pool, schema }) as unknown as Database;
-  const listeners = new Set<pg.Client>();
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     kind: 'postgres',
     location,
     listen: async (channel, handler) => {
-      // LISTEN needs a connection of its own, outside the pool, for as long as the subscription lasts.
-      const client = new pg.Client({ connectionString: options.url });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (message) => {
-        if (message.channel === channel) handler(message.payload ?? '');
-      });
-      await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-      listeners.add(client);
-      return async () => {
-        listeners.delete(client);
-        await client.end().catch(() => {});
+      const unlisten = await listenOnPostgres({ url: options.url, channel, handler });
+      const unsubscribe = async () => {
+        listeners.delete(unsubscribe);
+        await unlisten();
       };
+      listeners.add(unsubscribe);
+      return unsubscribe;
     },
     async close() {
-      await Promise.all([...listeners].map((client) => client.end().catch(() => {})));
+      await Promise.all([...listeners].map((unsubscribe) => unsubscribe()));
       await pool.end();
     },
   };

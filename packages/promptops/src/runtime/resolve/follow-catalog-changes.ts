@@ -11,6 +11,8 @@ export function followCatalogChanges(
   cache: CachedCatalog,
 ): Promise<() => Promise<void>> {
   return handle.listen(CATALOG_CHANNEL, (payload) => {
+    // Empty: the listening connection was lost and re-established, and changes may have been missed.
+    if (payload === '') return cache.invalidateAll();
     try {
       const change = JSON.parse(payload) as { kind: string; name: string };
       cache.invalidate(change.kind, change.name);
