@@ -247,4 +247,17 @@ describe('OpenTelemetry spans of runs (GenAI semantic conventions)', () => {
     expect(refund.attributes['error.type']).toBe('TypeError');
     expect(exportedStrings(tracing.spans()).filter((text) => /Quokka|amount missing/.test(text))).toEqual([]);
   });
+
+  it('nests a run under the span an embedding application has active', async () => {
+    fixture.server.setRules([{ reply: { json: CLASSIFIED } }]);
+    const application = trace.getTracer('application').startSpan('POST /tickets');
+    const result = await context.with(trace.setSpan(context.active(), application), () =>
+      fixture.runtime.run('support/classify-intent', { customer_message: 'charged twice' }),
+    );
+    application.end();
+    expect(result.status).toBe('ok');
+    const run = tracing.one('run support/classify-intent');
+    expect(parentOf(run)).toBe(application.spanContext().spanId);
+    expect(run.spanContext().traceId).toBe(application.spanContext().traceId);
+  });
 });
