@@ -72,7 +72,7 @@ for (const store of postgresUrl ? ['pglite', 'postgres'] : ['pglite']) {
     );
     await bench.run();
     for (const task of bench.tasks) {
-      const latency = task.result?.latency;
+      const latency = task.result && 'latency' in task.result ? task.result.latency : undefined;
       console.log(
         `${task.name}: p50 ${latency?.p50?.toFixed(1)} ms, mean ${latency?.mean.toFixed(1)} ms, p99 ${latency?.p99?.toFixed(1)} ms (${latency?.samplesCount ?? '?'} scrapes)`,
       );
