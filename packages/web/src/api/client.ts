@@ -37,6 +37,9 @@ export async function api<Result>(path: string, options: CallOptions = {}): Prom
   const response = await fetch(path, {
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     credentials: 'same-origin',
+    // Catalog reads carry an ETag of the version's content, but their answers also hold deployments
+    // that move: a revalidated cached copy would show an environment as it was.
+    cache: 'no-store',
     headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
     ...(options.signal && { signal: options.signal }),

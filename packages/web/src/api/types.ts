@@ -38,7 +38,7 @@ export interface EnvironmentDeployment {
   environment: string;
   stableVersion: number | null;
   canaryVersion: number | null;
-  canaryPercent: number;
+  canaryPercent: number | null;
   revision?: number;
   updatedAt?: string;
   updatedBy?: string;

@@ -107,14 +107,14 @@ export function CatalogPage() {
           </p>
         )}
         <ul className="artifact-list">
-          {listed.data?.items.map((artifact) => {
+          {sortByKind(listed.data?.items).map((artifact) => {
             const extra = extras[`${artifact.kind}:${artifact.name}`];
             return (
               <li key={`${artifact.kind}:${artifact.name}`} className="card artifact">
                 <div className="artifact-title">
                   <Link to={artifactHref(artifact.kind, artifact.name)}>{artifact.name}</Link>
                   {artifact.kind !== 'prompt' && <span className="badge kind">{artifact.kind}</span>}
-                  <RiskBadge risk={artifact.risk} />
+                  {artifact.kind === 'prompt' && <RiskBadge risk={artifact.risk} />}
                 </div>
                 <p className="purpose">
                   {artifact.description ?? <span className="muted">No description.</span>}
@@ -211,4 +211,14 @@ function useExtras(items: readonly ArtifactSummary[] | undefined): Record<string
 
 function distinct(values: readonly (string | null | undefined)[] | undefined): string[] {
   return [...new Set((values ?? []).filter((value): value is string => Boolean(value)))].sort();
+}
+
+const KIND_ORDER = ['prompt', 'fragment', 'example-bank'];
+
+/** Prompts first (what most people come for), then fragments and example banks; by name within each. */
+function sortByKind(items: readonly ArtifactSummary[] | undefined): ArtifactSummary[] {
+  return [...(items ?? [])].sort(
+    (left, right) =>
+      KIND_ORDER.indexOf(left.kind) - KIND_ORDER.indexOf(right.kind) || left.name.localeCompare(right.name),
+  );
 }
