@@ -55,6 +55,16 @@ describe('run metrics (Prometheus)', () => {
     expect(triggers?.values.some((entry) => entry.labels.stage === 'output' && entry.value === 1)).toBe(true);
   });
 
+  it("labels a name the caller made up as (unknown), never with the caller's text", async () => {
+    await fixture.runtime.run('support/no-such-prompt-x1', {});
+    await fixture.runtime.chat({ model: 'made-up-model-x2', messages: [{ role: 'user', content: 'hi' }] });
+    const text = await metrics.registry.metrics();
+    expect(text).not.toContain('x1');
+    expect(text).not.toContain('x2');
+    expect(await value('promptops_runs_total', { prompt: '(unknown)', error: 'prompt_not_found' })).toBe(1);
+    expect(await value('promptops_runs_total', { prompt: '(unknown)', error: 'model_not_found' })).toBe(1);
+  });
+
   it('counts a fallback when the first model fails', async () => {
     fixture.server.setRules([
       { match: { model: 'gpt-4o-mini' }, reply: 'down', faults: { status: 500 } },

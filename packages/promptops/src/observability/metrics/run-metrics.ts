@@ -1,5 +1,6 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { RunResult } from '../../runtime/run-result.ts';
+import { runNameLabel } from '../run-name.ts';
 
 /** Seconds, from 5 ms to 2 minutes: model calls span four orders of magnitude. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -96,8 +97,9 @@ export function createRunMetrics(options: { defaultMetrics?: boolean } = {}): Ru
   });
 
   const observe = (result: RunResult): void => {
+    const prompt = runNameLabel(result);
     const labels = {
-      prompt: result.prompt,
+      prompt,
       version: result.version === null ? '' : String(result.version),
       arm: result.arm ?? '',
       model: result.model ?? '',
@@ -106,7 +108,7 @@ export function createRunMetrics(options: { defaultMetrics?: boolean } = {}): Ru
     duration.observe(labels, result.latencyMs / 1000);
     if (result.timeToFirstTokenMs !== undefined) firstToken.observe(labels, result.timeToFirstTokenMs / 1000);
     const modelMs = result.attempts.reduce((total, attempt) => total + attempt.durationMs, 0);
-    overhead.observe({ prompt: result.prompt }, Math.max(0, result.latencyMs - modelMs) / 1000);
+    overhead.observe({ prompt }, Math.max(0, result.latencyMs - modelMs) / 1000);
     if (result.usage) {
       tokens.inc({ ...labels, direction: 'in' }, result.usage.inputTokens);
       tokens.inc({ ...labels, direction: 'out' }, result.usage.outputTokens);
@@ -114,21 +116,18 @@ export function createRunMetrics(options: { defaultMetrics?: boolean } = {}): Ru
     if (result.cost?.currency === 'USD') cost.inc(labels, result.cost.amount);
     else if (result.model !== null) unpriced.inc(labels);
     if (result.validationRetries.length > 0)
-      validationRetries.inc(
-        { prompt: result.prompt, version: labels.version },
-        result.validationRetries.length,
-      );
+      validationRetries.inc({ prompt, version: labels.version }, result.validationRetries.length);
     for (const attempt of result.attempts.slice(1)) {
-      retries.inc({ prompt: result.prompt, model: attempt.model, outcome: attempt.outcome });
+      retries.inc({ prompt, model: attempt.model, outcome: attempt.outcome });
     }
     const first = result.attempts[0]?.model;
     if (result.model !== null && first !== undefined && result.model !== first) {
-      fallbacks.inc({ prompt: result.prompt, model: result.model });
+      fallbacks.inc({ prompt, model: result.model });
     }
     for (const verdict of result.verdicts) {
       if (verdict.action === 'allow') continue;
       guards.inc({
-        prompt: result.prompt,
+        prompt,
         version: labels.version,
         stage: verdict.stage,
         guard: verdict.guard,

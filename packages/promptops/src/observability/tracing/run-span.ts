@@ -1,5 +1,6 @@
 import { type Context, type Span, SpanKind, trace } from '@opentelemetry/api';
 import type { RunResult } from '../../runtime/run-result.ts';
+import { isKnownRunName } from '../run-name.ts';
 import { ERROR_TYPE, GEN_AI, OPERATION, PROMPTOPS } from './attributes.ts';
 import { markFailed, parentContext, promptopsTracer } from './tracer.ts';
 
@@ -43,9 +44,6 @@ export function startRunSpan(input: {
   return { span, context: trace.setSpan(parent, span), name: input.name, kind: input.kind };
 }
 
-/** Not found: the name was the caller's, not the catalog's or promptops.yaml's. */
-const UNKNOWN_NAME = new Set(['prompt_not_found', 'model_not_found', 'invalid_argument']);
-
 /**
  * Ends the run's span with what the result says: version, arm, status, the model that answered,
  * run totals of tokens and cost. Token totals are `promptops.usage.*`, not `gen_ai.usage.*`: the
@@ -54,9 +52,7 @@ const UNKNOWN_NAME = new Set(['prompt_not_found', 'model_not_found', 'invalid_ar
 export function endRunSpan(run: RunSpan, result: RunResult): void {
   const { span } = run;
   if (span.isRecording()) {
-    const known =
-      result.version !== null ||
-      (run.kind === 'chat' && !(result.error && UNKNOWN_NAME.has(result.error.code)));
+    const known = result.version !== null || (run.kind === 'chat' && isKnownRunName(result));
     if (known) {
       span.updateName(`run ${run.name}`);
       span.setAttribute(PROMPTOPS.promptName, run.name);
