@@ -162,8 +162,15 @@ describeEachDatabase('the sample review queue over REST', (database) => {
     const refused = await call('/api/samples/score', 'rita', {});
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({ code: 'forbidden', details: { action: 'sample-score' } });
+    // No body at all is the same as {}: validation lets it through, the role check refuses.
+    const bare = await fetch(`${url}/api/samples/score`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.get('rita')}` },
+    });
+    expect(bare.status).toBe(403);
     expect(await ids('prompt=support/answer&scoring=scored')).toEqual([]);
 
+    expect((await call('/api/samples/score', 'dan', { prompt: 'support/answer' })).status).toBe(400);
     const scored = await call('/api/samples/score', 'dan', {});
     expect(scored.status).toBe(200);
     expect(scored.body.items).toHaveLength(5);

@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from '../page-cursor.ts';
 import type { ServerDeps } from '../server-deps.ts';
 import { runtimeOf } from './run-routes.ts';
 import {
+  EMPTY_BODY,
   ID_PARAMS,
   LIST_QUERY,
   LIST_RESPONSE,
@@ -22,6 +23,7 @@ import {
   STATS_QUERY,
   STATS_RESPONSE,
 } from './sample-schemas.ts';
+import { emptyBodyAsObject } from './schema-parts.ts';
 
 interface ListQuery {
   prompt?: string;
@@ -73,10 +75,14 @@ export function sampleRoutes(app: FastifyInstance, deps: ServerDeps): void {
     }),
   );
 
-  app.post('/api/samples/score', { schema: { response: { 200: SCORE_RESPONSE } } }, async (request) => {
-    authorize(request.principal, 'sample-score');
-    return { items: await runtimeOf(deps).samples.scoreNow() };
-  });
+  app.post(
+    '/api/samples/score',
+    { preValidation: emptyBodyAsObject, schema: { body: EMPTY_BODY, response: { 200: SCORE_RESPONSE } } },
+    async (request) => {
+      authorize(request.principal, 'sample-score');
+      return { items: await runtimeOf(deps).samples.scoreNow() };
+    },
+  );
 
   app.get<{ Params: { id: number } }>(
     '/api/samples/:id',

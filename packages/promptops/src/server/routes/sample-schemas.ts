@@ -135,6 +135,9 @@ export const RATING_BODY = {
   },
 } as const;
 
+/** Scoring takes no parameters: an empty object, or no body at all. */
+export const EMPTY_BODY = { type: 'object', additionalProperties: false, properties: {} } as const;
+
 export const SCORE_RESPONSE = {
   type: 'object',
   required: ['items'],
