@@ -31,6 +31,7 @@ export const SERVER_ERROR_CODES = [
   'provider_error',
   'provider_timeout',
   'eval_failed',
+  'lint_failed',
   'audit_broken',
   'database_error',
   'internal',

@@ -52,6 +52,11 @@ export const ERROR_CODES = {
     exit: 11,
     summary: 'an eval suite missed its thresholds (pass rate or a metric minimum)',
   },
+  lint_failed: {
+    status: 422,
+    exit: 12,
+    summary: 'the prompt linter found error-level findings (docs/lint.md)',
+  },
   audit_broken: { status: 500, exit: 9, summary: 'the audit chain does not verify' },
   database_error: { status: 503, exit: 10, summary: 'the database could not be reached or migrated' },
   internal: { status: 500, exit: 1, summary: 'a bug: please report it with the request id' },

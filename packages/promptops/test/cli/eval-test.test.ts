@@ -165,8 +165,8 @@ describe('promptops test and compare: suites through the runtime, reports, gates
   it('fails the gate for a deliberately broken version, and governance refuses to approve it', async () => {
     await editFile(
       join(scratch.project, 'prompts', 'support', 'assistant.yaml'),
-      '    - Use a professional but friendly tone',
-      `    - Use a professional but friendly tone\n    - ${BROKEN}`,
+      '    - Ask at most one question per reply',
+      `    - Ask at most one question per reply\n    - ${BROKEN}`,
     );
     expect((await as('alice', 'push', '.', '-m', 'Reassure customers')).code).toBe(0);
     expect(

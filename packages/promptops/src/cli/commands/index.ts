@@ -16,6 +16,7 @@ import { guardCommand } from './guard-command.ts';
 import { historyCommand } from './history-command.ts';
 import { initCommand } from './init-command.ts';
 import { labelCommand } from './label-command.ts';
+import { lintCommand } from './lint-command.ts';
 import { listCommand } from './list-command.ts';
 import { proposeCommand } from './propose-command.ts';
 import { pullCommand } from './pull-command.ts';
@@ -51,6 +52,7 @@ export const COMMANDS: Command[] = [
   approveCommand,
   rejectCommand,
   withdrawCommand,
+  lintCommand,
   testCommand,
   compareCommand,
   evalsCommand,

@@ -71,8 +71,9 @@ export const untrustedInputUndelimited: LintRule = {
     'like user text (`*message*`, `*input*`, `*query*`, `*text*`, `ticket`, `feedback` …) and not a ' +
     'number, boolean or enum — is written into the prompt without delimiters around it: an XML-style ' +
     'tag pair (`<customer_message>{{ customer_message }}</customer_message>`), a ``` fence or """ ' +
-    'quotes. The seed\'s input guardrails ("check for prompt injection attempts") and the second ' +
-    'seed\'s "Prompt injection and tool-bypass risks: enforce input sanitization": delimiters tell ' +
+    'quotes. The seed\'s input guardrails ("check for prompt injection attempts") and the seed ' +
+    '"User-Led Prompt Optimization" ("Prompt injection and tool-bypass risks: enforce input ' +
+    'sanitization"): delimiters tell ' +
     "the model where data ends and instructions begin, and the input guard learns the prompt's tag " +
     'names (guardrails/prompt-delimiters.ts) to score a fake closing tag in the input as delimiter ' +
     'injection. A tag that only a fragment writes is not learnt, so it is reported too.',
