@@ -163,6 +163,31 @@ describe('the web UI over HTTP', () => {
       expect(after.artifact.headVersion).toBe(1);
     });
 
+    it('lints the draft inline: findings with rule ids on the lines of the edited file', async () => {
+      const draft = await expectStatus(200, '/api/drafts/prompt/support/classify-intent', { as: 'alice' });
+      const lines = (draft.text as string).split('\n');
+      const classify = lines.findIndex((line) => line.includes('Classify the customer message into'));
+      lines.splice(classify + 1, 0, '      Be helpful.');
+      const checked = await expectStatus(200, '/api/drafts/check', {
+        as: 'alice',
+        body: { kind: 'prompt', name: 'support/classify-intent', text: lines.join('\n') },
+      });
+      expect(checked.ok).toBe(true);
+      const problems = checked.lint.filter((finding: { severity: string }) => finding.severity !== 'info');
+      expect(problems).toEqual([
+        expect.objectContaining({
+          rule: 'untestable-constraint',
+          severity: 'warning',
+          location: {
+            file: 'prompts/support/classify-intent.yaml',
+            line: classify + 2,
+            field: 'messages[0].content',
+          },
+        }),
+      ]);
+      expect(checked.lint.map((finding: { rule: string }) => finding.rule)).toContain('section-token-cost');
+    });
+
     it('shows a render failure of a valid draft as the preview, not as an error', async () => {
       const draft = await expectStatus(200, '/api/drafts/prompt/support/classify-intent', { as: 'alice' });
       const checked = await expectStatus(200, '/api/drafts/check', {

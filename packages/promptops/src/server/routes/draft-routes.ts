@@ -7,6 +7,7 @@ import { parseFragmentFile } from '../../catalog/files/load-fragment-file.ts';
 import { parsePromptFile } from '../../catalog/files/load-prompt-file.ts';
 import type { LoadedArtifact } from '../../catalog/files/loaded-artifact.ts';
 import { renderArtifactFile } from '../../catalog/files/write-project.ts';
+import { lintPrompt } from '../../catalog/lint/index.ts';
 import { catalogFragmentSource } from '../../catalog/service/catalog-fragment-source.ts';
 import { catalogOverrides } from '../../catalog/service/catalog-override-rules.ts';
 import type { VersionSelector } from '../../catalog/service/selector.ts';
@@ -52,8 +53,8 @@ const PARSERS: Record<ArtifactKind, (text: string, file: string) => LoadedArtifa
  * file `pull` writes (YAML for prompts and banks, Liquid with front matter for fragments), to edit.
  * `POST /api/drafts/check` reads an edited file as `push` would: every problem with its line, column
  * and field, or the content (what `POST /api/changes` takes to propose it) and, for a prompt, the
- * draft rendered with the given variables and its token estimate. Nothing is saved; both need
- * only read rights on the name.
+ * prompt linter's findings (`lint`, docs/lint.md) and the draft rendered with the given variables
+ * and its token estimate. Nothing is saved; both need only read rights on the name.
  */
 export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.get<{ Params: { kind: ArtifactKind; '*': string }; Querystring: { version?: number } }>(
@@ -89,11 +90,13 @@ export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
       }));
       return { ok: false, issues };
     }
-    if (loaded.kind !== 'prompt' || variables === undefined) {
-      return { ok: true, issues: [], content: loaded.content };
-    }
+    if (loaded.kind !== 'prompt') return { ok: true, issues: [], content: loaded.content };
+    const fragments = catalogFragmentSource(deps.catalog);
+    // The prompt linter inline (issue 10, item 2; docs/lint.md): findings with the draft's lines.
+    const lint = await lintPrompt({ name, content: loaded.content, fragments, locate: loaded.locate });
+    if (variables === undefined) return { ok: true, issues: [], content: loaded.content, lint };
     const rendered = await renderPrompt(loaded.content as PromptContent, variables, {
-      fragments: catalogFragmentSource(deps.catalog),
+      fragments,
       overrides: await catalogOverrides(deps.catalog, name),
       file,
     });
@@ -107,6 +110,6 @@ export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
           tokens: rendered.tokens,
         }
       : { ok: false, error: { code: rendered.error.code, message: rendered.error.message } };
-    return { ok: true, issues: [], content: loaded.content, preview };
+    return { ok: true, issues: [], content: loaded.content, lint, preview };
   });
 }
