@@ -183,6 +183,8 @@ describe('web UI journeys', () => {
         await page.getByRole('button', { name: 'Deploy…' }).click();
         const production = page.getByTestId('environment-production');
         await eventually(() => production.textContent()).toContain('production v1 · canary v2 25%');
+        await production.getByRole('button', { name: 'Roll back…' }).waitFor();
+        expect(await production.getByRole('slider').inputValue()).toBe('25');
         await screenshot(page, 'deployments', true);
 
         await production.getByRole('button', { name: 'Roll back…' }).click();

@@ -40,17 +40,22 @@ export function SideBySideDiff({
   lines,
   left,
   right,
+  testId = 'side-by-side-diff',
 }: {
   lines: readonly string[];
   left: string;
   right: string;
+  testId?: string;
 }) {
   const rows = toRows(lines);
   if (!rows.some((row) => row.kind === 'changed')) return <p className="muted">No differences.</p>;
   return (
-    <div className="diff" data-testid="side-by-side-diff">
-      <div className="diff-head">{left}</div>
-      <div className="diff-head">{right}</div>
+    <div className="diff" data-testid={testId}>
+      <div className="diff-head narrow-only">
+        {left} → {right}
+      </div>
+      <div className="diff-head wide-only">{left}</div>
+      <div className="diff-head wide-only">{right}</div>
       {rows.map((row, index) => {
         const leftClass = row.kind !== 'changed' ? '' : row.left === null ? 'empty' : 'removed';
         const rightClass = row.kind !== 'changed' ? '' : row.right === null ? 'empty' : 'added';
@@ -59,7 +64,10 @@ export function SideBySideDiff({
           <div key={`l${index}`} className={`diff-cell ${leftClass} ${row.kind === 'fold' ? 'muted' : ''}`}>
             {row.left ?? ''}
           </div>,
-          <div key={`r${index}`} className={`diff-cell ${rightClass} ${row.kind === 'fold' ? 'muted' : ''}`}>
+          <div
+            key={`r${index}`}
+            className={`diff-cell ${rightClass} ${row.kind === 'fold' ? 'muted' : ''} ${row.kind === 'changed' ? '' : 'twin'}`}
+          >
             {row.right ?? ''}
           </div>,
         ];

@@ -4,10 +4,19 @@ import type { ArtifactKind } from '../api/types.ts';
 import { ErrorNote } from './error-note.tsx';
 import { SideBySideDiff } from './side-by-side-diff.tsx';
 
+interface FieldChange {
+  field: string;
+  change: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+  /** Text fields: the line diff. */
+  lines?: string[];
+}
+
 type Side = { version: number } | { environment: string };
 
 interface DiffAnswer {
-  fields: { field: string; change: 'added' | 'removed' | 'changed'; before?: unknown; after?: unknown }[];
+  fields: FieldChange[];
   rendered: { lines: string[] } | { unavailable: string } | null;
 }
 
@@ -43,9 +52,6 @@ export function VersionDiff({
   }, [key]);
   if (error) return <ErrorNote error={error} />;
   if (!diff) return <p className="muted">Comparing…</p>;
-  const changed = diff.fields.filter(
-    (field) => !field.field.startsWith('template') && field.field !== 'messages',
-  );
   return (
     <div>
       {diff.fields.length === 0 ? (
@@ -54,16 +60,10 @@ export function VersionDiff({
         <>
           <h3>Fields</h3>
           <ul className="field-changes">
-            {changed.map((field) => (
+            {diff.fields.map((field) => (
               <li key={field.field}>
                 <code>{field.field}</code> {field.change}
-                {field.change === 'changed' &&
-                  !Array.isArray(field.before) &&
-                  typeof field.before !== 'object' && (
-                    <>
-                      : <code>{String(field.before)}</code> → <code>{String(field.after)}</code>
-                    </>
-                  )}
+                <FieldValues field={field} />
               </li>
             ))}
           </ul>
@@ -79,5 +79,42 @@ export function VersionDiff({
         <p className="muted">{diff.rendered.unavailable}</p>
       )}
     </div>
+  );
+}
+
+const SHORT = 60;
+const shortValue = (value: unknown) =>
+  value === undefined || value === null || typeof value !== 'object'
+    ? String(value).length <= SHORT
+    : JSON.stringify(value).length <= SHORT;
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** A field's old and new value when they are short; a text field's own line diff when it has one. */
+function FieldValues({ field }: { field: FieldChange }) {
+  if (field.lines) {
+    return (
+      <details>
+        <summary className="small">line by line</summary>
+        <SideBySideDiff lines={field.lines} left="before" right="after" testId="field-diff" />
+      </details>
+    );
+  }
+  if (!shortValue(field.before) || !shortValue(field.after)) return null;
+  if (field.change === 'added')
+    return (
+      <>
+        : <code>{show(field.after)}</code>
+      </>
+    );
+  if (field.change === 'removed')
+    return (
+      <>
+        : <code>{show(field.before)}</code>
+      </>
+    );
+  return (
+    <>
+      : <code>{show(field.before)}</code> → <code>{show(field.after)}</code>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import type { ArtifactDetail, ArtifactSummary, EnvironmentDeployment, Page } fro
 import { EnvironmentBadges, RiskBadge } from '../components/badges.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { FolderTree } from '../components/folder-tree.tsx';
-import { actorName, artifactHref, timeAgo } from '../components/format.ts';
+import { artifactHref, timeAgo } from '../components/format.ts';
 import { useApi } from '../use-api.ts';
 
 interface EvalSummary {
@@ -127,8 +127,7 @@ export function CatalogPage() {
                   <div>
                     <dt>Last edit</dt>
                     <dd title={artifact.updatedAt}>
-                      v{artifact.headVersion}, {timeAgo(artifact.updatedAt)} by{' '}
-                      {actorName(artifact.createdBy)}
+                      v{artifact.headVersion}, {timeAgo(artifact.updatedAt)}
                     </dd>
                   </div>
                   <div>

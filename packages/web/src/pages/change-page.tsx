@@ -314,7 +314,7 @@ export function ChangePage() {
 /** The tier's requirements against where the change stands, each as a sentence with ✓ or ✗. */
 function PolicyStatus({ change }: { change: ChangeDetail }) {
   const { approvals, requirements } = change;
-  const items: { done: boolean; text: string }[] = [];
+  const items: { done: boolean | 'rule'; text: string }[] = [];
   if (change.state === 'open' || change.state === 'approved') {
     const remaining = Math.max(approvals.needed - approvals.count, 0);
     items.push(
@@ -347,7 +347,7 @@ function PolicyStatus({ change }: { change: ChangeDetail }) {
       items.push({ done: true, text: 'Approvals and production deployments must give a reason.' });
     if (requirements.canary.required) {
       items.push({
-        done: false,
+        done: 'rule',
         text: `Deploying starts as a canary of at least ${requirements.canary.minPercent}% that runs ${requirements.canary.minMinutes} minutes before it can be promoted.`,
       });
     }
@@ -367,8 +367,12 @@ function PolicyStatus({ change }: { change: ChangeDetail }) {
       {items.length > 0 && (
         <ul className="requirements">
           {items.map((item) => (
-            <li key={item.text} className={item.done ? 'done' : 'todo'}>
-              <span aria-hidden="true">{item.done ? '✓' : '•'}</span> {item.text}
+            <li
+              key={item.text}
+              className={item.done === true ? 'done' : item.done === 'rule' ? 'rule' : 'todo'}
+            >
+              <span aria-hidden="true">{item.done === true ? '✓' : item.done === 'rule' ? '–' : '•'}</span>{' '}
+              {item.text}
             </li>
           ))}
         </ul>

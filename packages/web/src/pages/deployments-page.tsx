@@ -17,10 +17,12 @@ type Pending =
 
 const MOVE_WORDS: Record<string, string> = {
   deploy: 'deployed',
-  canary: 'canary share changed',
-  promote: 'promoted the canary',
+  'canary-start': 'canary started',
+  'canary-set': 'canary share changed',
+  'canary-promote': 'canary promoted',
+  'canary-abort': 'canary stopped',
   rollback: 'rolled back',
-  move: 'moved (break glass)',
+  'label-move': 'moved (break glass)',
 };
 
 /**
@@ -107,7 +109,9 @@ export function DeploymentsPage() {
                 <td>{event.environment}</td>
                 <td>{MOVE_WORDS[event.action] ?? event.action}</td>
                 <td>
-                  {event.fromVersion !== null && `v${event.fromVersion} → `}
+                  {event.fromVersion !== null &&
+                    event.fromVersion !== event.toVersion &&
+                    `v${event.fromVersion} → `}
                   {event.toVersion !== null ? `v${event.toVersion}` : '—'}
                   {event.canaryVersion !== null &&
                     ` · canary v${event.canaryVersion} ${event.canaryPercent}%`}

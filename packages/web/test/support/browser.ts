@@ -44,5 +44,6 @@ const screenshots = fileURLToPath(new URL('../../../../docs/screenshots/', impor
 /** Writes docs/screenshots/NAME.png: the page as a person sees it (the viewport, or the whole page). */
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   await mkdir(screenshots, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage });
 }
