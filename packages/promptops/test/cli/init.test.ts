@@ -37,6 +37,13 @@ describe('promptops init', () => {
     adminToken = /export PROMPTOPS_TOKEN=(po_[\w-]{43})/.exec(result.stdout)?.[1] ?? '';
     expect(adminToken).not.toBe('');
     expect(result.stdout).toContain('created admin ada');
+    // The sample prompt is written to the seed's principles: the linter has nothing to fix in it.
+    const linted = await here('lint', '--severity', 'warning');
+    expect(linted).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'linted 1 prompt: 0 errors, 0 warnings, 0 info\n',
+    });
   });
 
   it('refuses to act without the token once the catalog has users, and with a wrong one', async () => {

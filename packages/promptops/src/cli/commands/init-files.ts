@@ -55,6 +55,7 @@ system:
     - Ask for passwords or payment details.
   guidelines:
     - Keep the greeting under 40 words.
+  output_format: One or two sentences of plain text, no markdown.
 
 messages:
   - role: user
