@@ -19,6 +19,7 @@ export {
   deployments,
   environments,
 } from './deployments.ts';
+export { type EvalCaseCandidateRow, evalCaseCandidates } from './eval-case-candidates.ts';
 export {
   type ApiTokenRow,
   apiTokens,
@@ -30,6 +31,7 @@ export {
   users,
 } from './identities.ts';
 export { meta } from './meta.ts';
+export { type RunFeedbackRow, runFeedback } from './run-feedback.ts';
 export { type RunRecordRow, runRecords } from './run-records.ts';
 export { type RunSampleRow, runSamples } from './run-samples.ts';
 export { type WebhookDeliveryRow, type WebhookRow, webhookDeliveries, webhooks } from './webhooks.ts';
