@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/service/catalog.ts';
 import { PromptopsError } from '../errors/index.ts';
 import { samplingJudge } from '../evaluation/continuous/sampling-judge.ts';
 import type { Principal } from '../governance/access/index.ts';
-import { loadPolicies } from '../governance/policies/index.ts';
+import { loadPolicies, type Policies } from '../governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../runtime/create-runtime.ts';
 import type { ModelProvider } from '../runtime/providers/provider.ts';
 import { providersFromConfig } from '../runtime/providers-from-config.ts';
@@ -33,6 +33,8 @@ export interface ProjectRuntimeOptions {
    * wait in the queue for a server or `promptops samples score`.
    */
   sampleWorker?: boolean;
+  /** The policies in force (the catalog's, once pushed); the project's policies.yaml otherwise. */
+  policies?: Policies;
 }
 
 export interface ProjectRuntime {
@@ -58,7 +60,10 @@ export async function openProjectRuntime(options: ProjectRuntimeOptions): Promis
       { location: { file: resolve(options.cwd, 'promptops.yaml') } },
     );
   }
-  const [config, policies] = await Promise.all([loadProjectConfig(root), loadPolicies(root)]);
+  const [config, policies] = await Promise.all([
+    loadProjectConfig(root),
+    options.policies ?? loadPolicies(root),
+  ]);
   let server: ScriptedModelServer | undefined;
   let env = options.env;
   const baseUrls: Record<string, string | undefined> = {};

@@ -29,6 +29,7 @@ import {
   revokeTokenByName,
   setPassword,
 } from './identity/index.ts';
+import type { Policies } from './policies/policies-schema.ts';
 
 type WithoutDeps<F> = F extends (deps: GovernanceDeps, ...rest: infer A) => infer R
   ? (...rest: A) => R
@@ -52,9 +53,19 @@ function bind<F extends (deps: GovernanceDeps, ...rest: never[]) => unknown>(
  * const change = await governance.changes.propose(alice, { kind: 'prompt', name: 'support/generate-response',
  *   environment: 'production', title: 'Shorter apology' });
  */
-export function createGovernance(deps: GovernanceDeps) {
+export function createGovernance(given: GovernanceDeps) {
+  // Every operation reads the policies in force when it runs, so a long-running server can follow
+  // a policies.yaml push (usePolicies) without a restart.
+  const deps: GovernanceDeps = { ...given };
   return {
-    policies: deps.policies,
+    /** The policies in force for this governance (approvals, gates, freezes, canary rules). */
+    get policies(): Policies {
+      return deps.policies;
+    },
+    /** From now on, operations follow `policies` (a newer policies.yaml stored in the catalog). */
+    usePolicies(policies: Policies): void {
+      deps.policies = policies;
+    },
     bootstrapAdmin: bind(deps, bootstrapAdmin),
     authenticateToken: bind(deps, authenticateToken),
     authenticateSession: bind(deps, authenticateSession),

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { PromptopsError } from '../../errors/index.ts';
 import { startWebhookDispatcher } from '../../governance/events/webhook-dispatcher.ts';
+import { watchCatalogPolicies } from '../../governance/policies/watch-catalog-policies.ts';
 import { createAlertMonitor } from '../../observability/alerts/index.ts';
 import { createRunMetrics } from '../../observability/metrics/run-metrics.ts';
 import { startTracing } from '../../observability/tracing/start-tracing.ts';
@@ -60,6 +61,8 @@ async function serveUntilStopped(
             announce: (line) => context.stderr(`${line}\n`),
             observers: alerts ? [metrics.observe, alerts.observe] : [metrics.observe],
             sampleWorker: true,
+            // The policies in force, as governance reads them: the catalog's once pushed.
+            policies,
           })
         : undefined;
       const server = await createServer({
@@ -77,6 +80,19 @@ async function serveUntilStopped(
         onError: (error) => server.app.log.error({ err: String(error) }, 'webhook delivery failed'),
       });
       alerts?.start(server.app.log);
+      // A policies.yaml push reaches this process within seconds: governance follows it at once.
+      const policiesWatch = await watchCatalogPolicies({
+        db,
+        onChange(next, hash) {
+          governance.usePolicies(next);
+          server.app.log.warn(
+            { policiesHash: hash },
+            'policies changed in the catalog: approvals, eval gates, freezes and canary rules apply now; guards, budgets, model rules and alert rules apply when serve restarts',
+          );
+        },
+        onError: (error) =>
+          server.app.log.error({ err: String(error) }, 'reading the policies in force failed'),
+      });
       try {
         const address = await server.app.listen({ port, host });
         context.stderr(
@@ -92,6 +108,7 @@ async function serveUntilStopped(
         if (context.signal && !context.signal.aborted) await once(context.signal, 'abort');
         context.stderr('stopping: finishing requests in flight, then flushing run records\n');
       } finally {
+        await policiesWatch.stop();
         await server.close();
         await alerts?.close();
         await webhooks.stop();

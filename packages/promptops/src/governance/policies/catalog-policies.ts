@@ -9,11 +9,16 @@ import { Policies } from './policies-schema.ts';
  * stores the project's policies.yaml (an admin's change, audited), and governance reads them from
  * here, so nobody can loosen approvals by running from a folder with a laxer file.
  */
-const KEY = 'policies';
+export const POLICIES_META_KEY = 'policies';
+const KEY = POLICIES_META_KEY;
 
 export async function readCatalogPolicies(executor: Executor): Promise<Policies | undefined> {
   const stored = await readMeta(executor, KEY);
-  if (stored === undefined) return undefined;
+  return stored === undefined ? undefined : parseStoredPolicies(stored);
+}
+
+/** Policies as `storeCatalogPolicies` wrote them (canonical JSON). */
+export function parseStoredPolicies(stored: string): Policies {
   const parsed = Policies.safeParse(JSON.parse(stored));
   if (parsed.success) return parsed.data;
   // Written by another version of promptops (a newer one added a setting this one does not know).
