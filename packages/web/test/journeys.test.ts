@@ -153,6 +153,13 @@ describe('web UI journeys', () => {
         await dialog.getByLabel('Reason').fill('Wording is clearer; eval unaffected');
         await dialog.getByRole('button', { name: 'Approve' }).click();
         await page.getByText(`Change #${changeId} approved.`).waitFor();
+        // The prompt's versions: the changelog, and any two side by side.
+        await page.getByRole('link', { name: PROMPT }).first().click();
+        await page.getByRole('tab', { name: 'Versions & diff' }).click();
+        await page.getByRole('cell', { name: 'Ask the classifier to be careful' }).waitFor();
+        await eventually(() => page.getByTestId('side-by-side-diff').textContent()).toContain('careful');
+        await screenshot(page, 'versions', true);
+        await page.goto(`/changes/${changeId}`);
         await eventually(() => page.getByTestId('policy').textContent()).toContain(
           'Approved: a deployer can deploy it.',
         );

@@ -198,6 +198,33 @@ describe('the web UI over HTTP', () => {
       expect(checked.preview).toMatchObject({ ok: false, error: { code: 'variable_invalid' } });
     });
 
+    it('reads fragments and example banks the same way', async () => {
+      const fragment = await expectStatus(200, '/api/drafts/fragment/support/persona', { as: 'alice' });
+      expect(fragment.file).toBe('fragments/support/persona.liquid');
+      const checked = await expectStatus(200, '/api/drafts/check', {
+        as: 'alice',
+        body: { kind: 'fragment', name: 'support/persona', text: `${fragment.text}\nBe brief.` },
+      });
+      expect(checked.ok).toBe(true);
+      expect(checked.content.template).toContain('Be brief.');
+      const broken = await expectStatus(200, '/api/drafts/check', {
+        as: 'alice',
+        body: { kind: 'fragment', name: 'support/persona', text: `${fragment.text}\n{% if %}` },
+      });
+      expect(broken.ok).toBe(false);
+      expect(broken.issues[0].line).toBeGreaterThan(1);
+
+      const bank = await expectStatus(200, '/api/drafts/example-bank/support/intent-examples', {
+        as: 'alice',
+      });
+      expect(bank.file).toBe('examples/support/intent-examples.yaml');
+      const bankChecked = await expectStatus(200, '/api/drafts/check', {
+        as: 'alice',
+        body: { kind: 'example-bank', name: 'support/intent-examples', text: bank.text },
+      });
+      expect(bankChecked).toMatchObject({ ok: true, issues: [] });
+    });
+
     it('needs read rights on the name', async () => {
       await expectError(403, 'forbidden', '/api/drafts/prompt/support/classify-intent', { as: 'viv' });
       await expectError(403, 'forbidden', '/api/drafts/check', {

@@ -137,7 +137,8 @@ export function EditorPage() {
   }
 
   if (draft.error) return <ErrorNote error={draft.error} />;
-  if (!draft.data) return <p className="loading">Loading…</p>;
+  // The editor is made read-only or not once, when both the file and the reader's rights are known.
+  if (!draft.data || !permissions.loaded) return <p className="loading">Loading…</p>;
   return (
     <div>
       <div className="page-head">

@@ -190,7 +190,7 @@ function Versions({
   history: History | undefined;
 }) {
   const versions = history?.versions ?? [];
-  const newest = versions[0]?.version ?? 1;
+  const newest = Math.max(1, ...versions.map((item) => item.version));
   const [from, setFrom] = useState<number | undefined>();
   const [to, setTo] = useState<number | undefined>();
   const left = from ?? Math.max(1, newest - 1);
@@ -209,14 +209,16 @@ function Versions({
             </tr>
           </thead>
           <tbody>
-            {versions.map((version) => (
-              <tr key={version.version}>
-                <td>v{version.version}</td>
-                <td>{version.message ?? <span className="muted">—</span>}</td>
-                <td>{actorName(version.author)}</td>
-                <td>{formatTime(version.createdAt)}</td>
-              </tr>
-            ))}
+            {[...versions]
+              .sort((left, right) => right.version - left.version)
+              .map((version) => (
+                <tr key={version.version}>
+                  <td>v{version.version}</td>
+                  <td>{version.message ?? <span className="muted">—</span>}</td>
+                  <td>{actorName(version.author)}</td>
+                  <td>{formatTime(version.createdAt)}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>

@@ -6,11 +6,13 @@ import { parseExampleBankFile } from '../../catalog/files/load-example-bank-file
 import { parseFragmentFile } from '../../catalog/files/load-fragment-file.ts';
 import { parsePromptFile } from '../../catalog/files/load-prompt-file.ts';
 import type { LoadedArtifact } from '../../catalog/files/loaded-artifact.ts';
+import type { Project } from '../../catalog/files/read-project.ts';
 import { renderArtifactFile } from '../../catalog/files/write-project.ts';
 import { lintPrompt } from '../../catalog/lint/index.ts';
 import { catalogFragmentSource } from '../../catalog/service/catalog-fragment-source.ts';
 import { catalogOverrides } from '../../catalog/service/catalog-override-rules.ts';
 import type { VersionSelector } from '../../catalog/service/selector.ts';
+import { checkProject } from '../../catalog/sync/check-project.ts';
 import { PromptopsError } from '../../errors/index.ts';
 import { authorize } from '../../governance/access/index.ts';
 import { renderPrompt } from '../../templates/index.ts';
@@ -90,6 +92,9 @@ export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
       }));
       return { ok: false, issues };
     }
+    // What push checks beyond one file: templates parse and use declared variables, fragments exist.
+    const templateIssues = await templateProblems(deps, loaded);
+    if (templateIssues.length > 0) return { ok: false, issues: templateIssues };
     if (loaded.kind !== 'prompt') return { ok: true, issues: [], content: loaded.content };
     const fragments = catalogFragmentSource(deps.catalog);
     // The prompt linter inline (issue 10, item 2; docs/lint.md): findings with the draft's lines.
@@ -112,4 +117,31 @@ export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
       : { ok: false, error: { code: rendered.error.code, message: rendered.error.message } };
     return { ok: true, issues: [], content: loaded.content, lint, preview };
   });
+}
+
+/**
+ * `checkProject` (push's template and fragment check) on the one edited file, with the policies in
+ * force for team overrides: a template that does not parse, an undeclared variable, a missing or
+ * cyclic fragment; each with the line the editor marks.
+ */
+async function templateProblems(deps: ServerDeps, loaded: LoadedArtifact) {
+  const project = {
+    root: loaded.file,
+    config: undefined as never,
+    policies: deps.governance.policies,
+    artifacts: [loaded],
+    skipped: [],
+  } satisfies Project;
+  try {
+    await checkProject(deps.catalog, project);
+    return [];
+  } catch (error) {
+    if (!PromptopsError.isInstance(error) || error.details.issues === undefined) throw error;
+    return error.details.issues.map((issue) => ({
+      message: issue.message,
+      line: issue.location?.line ?? null,
+      column: issue.location?.column ?? null,
+      field: issue.location?.field ?? null,
+    }));
+  }
 }
