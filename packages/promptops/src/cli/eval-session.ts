@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/service/catalog.ts';
 import type { VersionRecord } from '../catalog/service/records.ts';
 import type { VersionSelector } from '../catalog/service/selector.ts';
 import { PromptopsError } from '../errors/index.ts';
-import type { SuiteReport } from '../evaluation/reports/index.ts';
+import { recordedCases, type SuiteReport } from '../evaluation/reports/index.ts';
 import {
   assertionServices,
   createFileResponseCache,
@@ -171,7 +171,17 @@ function recordedDetails(report: SuiteReport): Record<string, unknown> {
     escalationRate: metrics.escalationRate,
     thresholdFailures: report.thresholdFailures.map((failure) => failure.message),
     failedCases: report.results.filter((result) => !result.pass).map((result) => result.caseId),
+    // Per case: outputs and assertion reasons for the web UI's matrix and stored comparisons.
+    cases: recordedCases(report.results, descriptionsOf(report)),
   };
+}
+
+function descriptionsOf(report: SuiteReport): Map<string, string> {
+  const descriptions = new Map<string, string>();
+  for (const entry of report.cases ?? []) {
+    if (entry.description !== undefined) descriptions.set(entry.id, entry.description);
+  }
+  return descriptions;
 }
 
 interface ResolvedTarget {
