@@ -70,15 +70,22 @@ export function createGuardHooks(
   policies: GuardPolicies,
   detectors: GuardDetectors = {},
 ): { input: GuardHookFunction; output: GuardHookFunction } {
+  // Which policies apply depends only on the content (a served version is one object) and the
+  // policies, which are fixed here: worked out once per content object, not on every run.
+  const applying = new WeakMap<GuardHookInput['content'], { name: string; policy: GuardPolicy }[]>();
   const policiesOf = (input: GuardHookInput): { name: string; policy: GuardPolicy }[] => {
+    const known = applying.get(input.content);
+    if (known) return known;
     const { risk, classification } = input.content;
     const own = input.content.guards?.policy ?? (risk ? policies.tiers?.[risk]?.guard_policy : undefined);
     const byClassification = classification ? policies.guards_by_classification?.[classification] : undefined;
     const names = [...new Set([own, byClassification].filter((name) => name !== undefined))];
-    return names.flatMap((name) => {
+    const found = names.flatMap((name) => {
       const policy = policies.guards[name];
       return policy ? [{ name, policy }] : [];
     });
+    applying.set(input.content, found);
+    return found;
   };
   return {
     input(input) {

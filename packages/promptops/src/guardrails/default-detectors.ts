@@ -2,8 +2,20 @@ import { PromptopsError } from '../errors/index.ts';
 import type { GuardPolicy, RecognizerRule } from '../governance/policies/guard-policy.ts';
 import type { GuardDetectors } from './create-guard-hooks.ts';
 import { detectInjection } from './injection/index.ts';
-import { compileCustomRecognizer, type Finding, redact, scanText } from './pii/index.ts';
+import {
+  compileCustomRecognizer,
+  type Detector,
+  type EntityType,
+  type Finding,
+  redact,
+  scanText,
+} from './pii/index.ts';
 import { findUnknownEntities, piiTypesFor } from './pii-entity-names.ts';
+
+interface PiiSelection {
+  types: EntityType[] | undefined;
+  extraDetectors: Detector[];
+}
 
 /** Findings below this score (unverified look-alikes) are not acted on by guards. */
 const MIN_GUARD_SCORE = 0.5;
@@ -15,6 +27,24 @@ const MIN_GUARD_SCORE = 0.5;
 export function defaultGuardDetectors(recognizers: readonly RecognizerRule[] = []): GuardDetectors {
   const custom = compileRecognizers(recognizers);
   const names = recognizers.map((recognizer) => recognizer.name);
+  // A policy's entity list is one array for the life of the policies: its scanner types and
+  // recognizers are worked out once, not on every scan (guards scan each string once per policy).
+  const selections = new WeakMap<readonly string[], PiiSelection>();
+  let everything: PiiSelection | undefined;
+  const selectionFor = (entities: readonly string[] | undefined): PiiSelection => {
+    const cached = entities === undefined ? everything : selections.get(entities);
+    if (cached) return cached;
+    const selected = piiTypesFor(entities, names);
+    const selection: PiiSelection = {
+      types: selected.types,
+      extraDetectors: custom
+        .filter((recognizer) => selected.custom?.includes(recognizer.type) ?? true)
+        .map((recognizer) => recognizer.detector),
+    };
+    if (entities === undefined) everything = selection;
+    else selections.set(entities, selection);
+    return selection;
+  };
   return {
     injectionScore(text, options = {}) {
       const result = detectInjection(
@@ -24,11 +54,8 @@ export function defaultGuardDetectors(recognizers: readonly RecognizerRule[] = [
       return { score: result.score, signals: result.signals.map((signal) => signal.signal) };
     },
     scanPii(text, entities) {
-      const selected = piiTypesFor(entities, names);
-      const extraDetectors = custom
-        .filter((recognizer) => selected.custom?.includes(recognizer.type) ?? true)
-        .map((recognizer) => recognizer.detector);
-      return scanText(text, { types: selected.types, extraDetectors, minScore: MIN_GUARD_SCORE }).findings;
+      const { types, extraDetectors } = selectionFor(entities);
+      return scanText(text, { types, extraDetectors, minScore: MIN_GUARD_SCORE }).findings;
     },
     redactPii(text, findings) {
       return redact(text, findings as Finding[], { defaultOperator: { kind: 'replace' } }).text;
