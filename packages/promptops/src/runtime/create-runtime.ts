@@ -32,6 +32,7 @@ import {
 } from './runtime-parts.ts';
 import { startContinuousEvaluation } from './sampling/continuous-evaluation.ts';
 import { type RunStream, streamPipeline } from './stream-pipeline.ts';
+import { createToolRuntime, type ToolHandler } from './tools/index.ts';
 
 export interface RuntimeOptions {
   handle: DatabaseHandle;
@@ -63,6 +64,11 @@ export interface RuntimeOptions {
   };
   /** Problems that cost no run but should be seen (a sample not queued); process warnings by default. */
   warn?: (message: string) => void;
+  /**
+   * Tool handlers by name, for prompts that declare tools (docs/tools.md); more with `registerTool`.
+   * HTTP tools from promptops.yaml `tools:` are registered too.
+   */
+  tools?: Record<string, ToolHandler>;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -119,6 +125,12 @@ export async function createRuntime(options: RuntimeOptions) {
     outputGuards: options.outputGuards ?? [guards.output],
     observers: options.observers ?? [],
     fragmentOverrides: fragmentOverrideRules(options.policies.overrides),
+    tools: createToolRuntime({
+      config: options.config,
+      policies: options.policies,
+      detectors,
+      ...(options.tools && { handlers: options.tools }),
+    }),
   };
   return {
     parts,
@@ -169,6 +181,11 @@ export async function createRuntime(options: RuntimeOptions) {
         runOptions,
         chatSource(options.config, request),
       ),
+    /**
+     * Serves a tool prompts declare: called with arguments the schema and policy have checked.
+     * @example runtime.registerTool('lookup_order', async ({ order_id }) => orders.find(String(order_id)));
+     */
+    registerTool: (name: string, handler: ToolHandler): void => parts.tools?.registry.register(name, handler),
     /** Writes queued run records now (tests, before reading them back); sampled runs are queued with them. */
     flush: () => recorder.flush(),
     /** Continuous evaluation: score the queued samples that are due now, and wait for it. */

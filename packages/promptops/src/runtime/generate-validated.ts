@@ -18,6 +18,8 @@ export interface GenerateInput {
   parameters: ModelParameters;
   output: PromptContent['output'];
   policy: CallPolicy;
+  /** Stage 7 itself: callModel, or the tool loop (runtime/tools) for a prompt with tools. */
+  call?: typeof callModel;
 }
 
 export type GenerateOutcome = {
@@ -56,7 +58,7 @@ export async function generateValidated(
   let model: string | null = null;
   let lastText: string | undefined;
   for (let round = 0; round <= maxRetries; round++) {
-    const outcome = await callModel(
+    const outcome = await (input.call ?? callModel)(
       input.targets,
       { messages, parameters: input.parameters, responseFormat: responseFormatOf(spec) },
       input.policy,

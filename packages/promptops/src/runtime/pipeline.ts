@@ -5,6 +5,7 @@ import { failRun, finishRun, startRun } from './run-lifecycle.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
 import type { RuntimeParts } from './runtime-parts.ts';
+import { toolLoopCall } from './tools/run-tool-loop.ts';
 
 /** Budgets are kept in USD; a cost in another currency cannot be counted without a rate. */
 export function usd(cost: RunResult['cost']): number {
@@ -37,7 +38,10 @@ export async function runPipeline(
         prepared.verdict.reason,
       );
     }
-    // 7 + 8. call the model chain, validate, retry with a format reminder
+    // 7 + 8. call the model chain (with the tool loop when the version declares tools), validate,
+    // retry with a format reminder
+    const tools = parts.tools?.session(state, prepared.content, prepared.variables);
+    if (tools) result.toolCalls = tools.records;
     const generated = await generateValidated(
       {
         messages: prepared.messages,
@@ -45,6 +49,7 @@ export async function runPipeline(
         parameters: prepared.plan.parameters,
         output: prepared.content.output,
         policy: prepared.plan.policy,
+        ...(tools && { call: toolLoopCall(tools) }),
       },
       parts.models,
       { breakers: parts.breakers, signal: options.signal, traceContext: state.trace.context },
@@ -61,6 +66,7 @@ export async function runPipeline(
     parts.budget.record({ prompt: name, owner: prepared.content.owner, cost: usd(generated.cost) });
     if (!generated.ok) {
       if (generated.lastText !== undefined) result.output = generated.lastText;
+      if (tools?.escalation !== undefined) return finishRun(parts, state, 'escalated', tools.escalation);
       return failRun(parts, state, generated.error);
     }
     result.output = generated.response.text;

@@ -6,6 +6,7 @@ import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
 import type { RuntimeParts } from './runtime-parts.ts';
 import { shouldSample } from './sampling/sampled-run.ts';
+import { toolCallRows } from './tools/tool-call-rows.ts';
 
 /** A run in progress: the result being filled in, and what stage 10 needs to record it. */
 export interface RunState {
@@ -93,6 +94,7 @@ export function finishRun(
       kind: state.kind,
     }),
     sampled ? { input: state.variables, output: result.output } : undefined,
+    result.toolCalls ? toolCallRows(result) : undefined,
   );
   for (const observe of parts.observers) observe(result);
   endRunSpan(state.trace, result);

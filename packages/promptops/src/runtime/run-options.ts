@@ -29,6 +29,11 @@ export interface RunOptions {
   rootRunId?: string;
   metadata?: Record<string, unknown>;
   /**
+   * A person's approval for this run to call irreversible tools (docs/tools.md); without it a call
+   * to an irreversible tool escalates the run instead of running.
+   */
+  authorization?: { approvedBy: string; reason?: string };
+  /**
    * The OpenTelemetry context the run's span starts under (a chain stage, a server request with a
    * traceparent); the active context when absent. Tracing is off until an SDK is registered.
    */

@@ -3,6 +3,7 @@ import type { Attempt } from './call/call-model.ts';
 import type { Decision } from './output/check-output.ts';
 import type { FinishReason } from './providers/provider.ts';
 import type { Arm } from './resolve/prompt-resolver.ts';
+import type { ToolCallRecord } from './tools/tool-call-record.ts';
 
 /** Outcomes of a run (DESIGN.md section 3). Every result states one. */
 export type RunStatus = 'ok' | 'uncertain' | 'escalated' | 'blocked' | 'failed';
@@ -56,6 +57,8 @@ export interface RunResult {
   /** Answers rejected by output validation before the one returned, each with its problem. */
   validationRetries: string[];
   verdicts: GuardVerdict[];
+  /** Prompts that declare tools: every call the model asked for, with the policy's decision. */
+  toolCalls?: ToolCallRecord[];
   latencyMs: number;
   timeToFirstTokenMs?: number;
   warnings: string[];

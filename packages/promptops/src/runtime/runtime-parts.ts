@@ -10,6 +10,7 @@ import type { ModelMessage, ModelParameters } from './providers/provider.ts';
 import type { RunRecorder } from './records/run-recorder.ts';
 import type { CachedCatalog } from './resolve/cached-catalog.ts';
 import type { GuardVerdict, RunResult } from './run-result.ts';
+import type { ToolRuntime } from './tools/create-tool-runtime.ts';
 
 /** The models to try, in order, with the parameters and limits of the call. */
 export interface ModelPlan {
@@ -77,4 +78,6 @@ export interface RuntimeParts {
   observers: readonly ((result: RunResult) => void)[];
   /** policies.yaml `overrides:`: which central fragments a prompt's folder renders with its override. */
   fragmentOverrides: readonly FragmentOverrideRule[];
+  /** Tool handlers and policy (runtime/tools); without it a prompt's tools are not offered. */
+  tools?: ToolRuntime;
 }

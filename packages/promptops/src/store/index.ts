@@ -20,6 +20,7 @@ export * from './repositories/meta-repository.ts';
 export * from './repositories/run-records-repository.ts';
 export * from './repositories/run-samples-repository.ts';
 export * from './repositories/run-stats-repository.ts';
+export * from './repositories/tool-calls-repository.ts';
 export * from './repositories/versions-repository.ts';
 export * from './repositories/webhooks-repository.ts';
 export * from './schema/index.ts';

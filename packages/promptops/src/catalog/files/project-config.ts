@@ -8,6 +8,7 @@ import {
   TASKS,
 } from '../content/names.ts';
 import { ModelId } from '../content/prompt-content.ts';
+import { HttpToolConfig } from './http-tool-config.ts';
 import { EnvironmentVariableName, ProviderConfig } from './provider-config.ts';
 
 /**
@@ -150,6 +151,10 @@ export const ProjectConfig = z
       })
       .optional()
       .describe('A shared Postgres; the embedded database in .promptops/ when absent.'),
+    tools: z
+      .record(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'expected a tool name'), HttpToolConfig)
+      .default({})
+      .describe('HTTP tools by name: handlers the application serves at a URL (docs/tools.md).'),
     lint: LintSettings.optional().describe(
       'Prompt linter rules turned off for every prompt of the project (`lint: { disable: [rule-id] }`, docs/lint.md).',
     ),

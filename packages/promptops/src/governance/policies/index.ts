@@ -19,3 +19,9 @@ export {
   TierPolicy,
   TiersPolicy,
 } from './tier-policy.ts';
+export {
+  TOOL_FAILURE_ACTIONS,
+  type ToolFailureAction,
+  ToolLimits,
+  ToolPolicyRule,
+} from './tool-policy.ts';

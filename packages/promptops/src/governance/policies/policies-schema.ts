@@ -10,6 +10,7 @@ import { parseAlertCondition } from '../../observability/alerts/alert-condition.
 import { GuardPolicy, RecognizerRule } from './guard-policy.ts';
 import { OverrideRule } from './override-rule.ts';
 import { defaultTier, TiersPolicy } from './tier-policy.ts';
+import { ToolPolicyRule } from './tool-policy.ts';
 
 /** `policies.yaml`: governance as code (DESIGN.md section 3, Policy). */
 
@@ -159,6 +160,12 @@ export const Policies = z
       .describe('Custom recognizers; guard policies name them in pii.entities like built-in types.'),
     budgets: z.array(BudgetRule).default([]),
     alerts: z.array(AlertRule).default([]),
+    tools: z
+      .array(ToolPolicyRule)
+      .default([])
+      .describe(
+        'Tool policy (docs/tools.md): per prompt and environment, the tools allowed, call limits, required order, timeouts and failure handling. No rule: no tool calls.',
+      ),
     overrides: z
       .array(OverrideRule)
       .default([])
@@ -234,7 +241,7 @@ export const Policies = z
     }
   })
   .describe(
-    'policies.yaml: risk tiers, freeze windows, allowed models, guard policies, budgets, alerts and fragment override rules.',
+    'policies.yaml: risk tiers, freeze windows, allowed models, guard policies, budgets, alerts, tool policy and fragment override rules.',
   );
 export type Policies = z.infer<typeof Policies>;
 export type PoliciesInput = z.input<typeof Policies>;

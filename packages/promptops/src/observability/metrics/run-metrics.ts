@@ -16,7 +16,7 @@ export interface RunMetrics {
 /**
  * Prometheus metrics per prompt, version, arm and model (issue 7, Metrics): runs by status,
  * latency and time to first token, tokens, cost, validation retries, retries and fallbacks, guard
- * triggers by check, and the runtime's own overhead (the run's time minus its model calls). Label
+ * triggers by check, tool calls by policy decision, and the runtime's own overhead (the run's time minus its model calls). Label
  * values come from the catalog and promptops.yaml, never from callers' input, so cardinality stays
  * bounded by the catalog.
  *
@@ -95,6 +95,12 @@ export function createRunMetrics(options: { defaultMetrics?: boolean } = {}): Ru
     labelNames: ['prompt', 'version', 'stage', 'guard', 'action'],
     registers: [registry],
   });
+  const toolCalls = new Counter({
+    name: 'promptops_tool_calls_total',
+    help: 'Tool calls models asked for, by the tool policy decision (allow, deny, escalate) and outcome (ok, failed, not-run).',
+    labelNames: ['prompt', 'tool', 'decision', 'outcome'],
+    registers: [registry],
+  });
 
   const observe = (result: RunResult): void => {
     const prompt = runNameLabel(result);
@@ -123,6 +129,11 @@ export function createRunMetrics(options: { defaultMetrics?: boolean } = {}): Ru
     const first = result.attempts[0]?.model;
     if (result.model !== null && first !== undefined && result.model !== first) {
       fallbacks.inc({ prompt, model: result.model });
+    }
+    for (const call of result.toolCalls ?? []) {
+      // A tool the version does not declare is a name the model made up: not a label value.
+      const tool = call.sideEffect === null ? '(undeclared)' : call.tool;
+      toolCalls.inc({ prompt, tool, decision: call.decision, outcome: call.outcome });
     }
     for (const verdict of result.verdicts) {
       if (verdict.action === 'allow') continue;

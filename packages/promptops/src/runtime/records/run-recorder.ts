@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { canonicalJson } from '../../catalog/content/canonical-json.ts';
-import { type Database, insertRunRecords, type RunRecordRow } from '../../store/index.ts';
+import {
+  type Database,
+  insertRunRecords,
+  insertToolCalls,
+  type RunRecordRow,
+  type ToolCallRow,
+} from '../../store/index.ts';
 
 export interface RunRecorderOptions {
   db: Database;
@@ -34,6 +40,8 @@ export interface RecordSampler {
 interface QueuedRecord {
   row: RunRecordRow;
   sampled?: SampledIo;
+  /** The run's tool trail, written after the batch's run records (their foreign key). */
+  toolCalls?: ToolCallRow[];
 }
 
 /**
@@ -64,6 +72,10 @@ export function createRunRecorder(options: RunRecorderOptions) {
             options.db,
             batch.map((entry) => entry.row),
           );
+          await insertToolCalls(
+            options.db,
+            batch.flatMap((entry) => entry.toolCalls ?? []),
+          );
         } catch (error) {
           options.onError?.(error, batch.length);
           continue;
@@ -75,9 +87,14 @@ export function createRunRecorder(options: RunRecorderOptions) {
   }
 
   return {
-    /** Queues a record; `sampled` (the run's raw input and output) when continuous evaluation samples it. */
-    record(row: RunRecordRow, sampled?: SampledIo): void {
-      queue.push(sampled ? { row, sampled } : { row });
+    /**
+     * Queues a record; `sampled` (the run's raw input and output) when continuous evaluation samples
+     * it; `toolCalls`, the run's tool trail.
+     */
+    record(row: RunRecordRow, sampled?: SampledIo, toolCalls?: ToolCallRow[]): void {
+      if (toolCalls && toolCalls.length > 0)
+        queue.push(sampled ? { row, sampled, toolCalls } : { row, toolCalls });
+      else queue.push(sampled ? { row, sampled } : { row });
       if (queue.length >= batchSize) void flush();
     },
     /** A keyed HMAC of the input: lets runs be grouped by input without storing it. */

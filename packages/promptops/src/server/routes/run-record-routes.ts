@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PromptopsError } from '../../errors/index.ts';
 import { authorize, can, grantedPrefixes } from '../../governance/access/index.ts';
-import { findRunRecord, listRunRecords } from '../../store/index.ts';
+import { findRunRecord, listRunRecords, listToolCalls } from '../../store/index.ts';
 import { decodeCursor, encodeCursor } from '../page-cursor.ts';
 import type { ServerDeps } from '../server-deps.ts';
 import { CURSOR, ENVIRONMENT, LIMIT, NAME, TIME, VERSION } from './schema-parts.ts';
@@ -40,7 +40,8 @@ interface ListQuery {
 }
 
 /**
- * Run records (run-read on the prompt): newest first with filters and cursor pages, and one by id.
+ * Run records (run-read on the prompt): newest first with filters and cursor pages, and one by id
+ * with its tool calls.
  * A record holds the input's keyed fingerprint and, where the retention policy keeps them, the
  * redacted input and output; never the raw input. Without `prompt`, a caller sees the records of
  * the folders they hold a role on.
@@ -80,6 +81,11 @@ export function runRecordRoutes(app: FastifyInstance, deps: ServerDeps): void {
       });
     }
     authorize(request.principal, 'run-read', record.prompt);
-    return record;
+    // The tool trail (docs/tools.md): each call with its policy decision, redacted arguments and result summary.
+    const toolCalls = await listToolCalls(deps.handle.db, record.id);
+    return {
+      ...record,
+      toolCalls: toolCalls.map(({ runId: _runId, prompt: _prompt, ...call }) => call),
+    };
   });
 }

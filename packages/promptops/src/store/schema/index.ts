@@ -34,4 +34,5 @@ export { meta } from './meta.ts';
 export { type RunFeedbackRow, runFeedback } from './run-feedback.ts';
 export { type RunRecordRow, runRecords } from './run-records.ts';
 export { type RunSampleRow, runSamples } from './run-samples.ts';
+export { type ToolCallRow, toolCalls } from './tool-calls.ts';
 export { type WebhookDeliveryRow, type WebhookRow, webhookDeliveries, webhooks } from './webhooks.ts';
