@@ -2,7 +2,7 @@
 // data ("?data={the system prompt}"), or a request to visit a URL with secrets appended. A client
 // that renders the image sends the data to the attacker's server without a click.
 import { type InjectionSignal, signalFrom } from './injection-signal.ts';
-import { findPattern, type Hit } from './match-words.ts';
+import { allMatches, findPattern, type Hit } from './match-words.ts';
 import type { ScanText } from './normalize-for-scan.ts';
 
 const MARKDOWN_LINK = /(!?)\[[^\]\n]{0,200}\]\(\s{0,2}((?:https?:)?\/\/[^)\n]{1,500})\)/g;
@@ -22,7 +22,7 @@ function suspiciousUrl(url: string): boolean {
 
 export function dataExfiltration(scan: ScanText): InjectionSignal {
   const hits: Hit[] = [];
-  for (const match of scan.text.matchAll(MARKDOWN_LINK)) {
+  for (const match of allMatches(scan.text, MARKDOWN_LINK)) {
     if (!suspiciousUrl(match[2]!)) continue;
     const image = match[1] === '!';
     const reason = image
@@ -33,7 +33,7 @@ export function dataExfiltration(scan: ScanText): InjectionSignal {
       score: image ? 0.8 : 0.6,
     });
   }
-  for (const match of scan.text.matchAll(IMG_TAG)) {
+  for (const match of allMatches(scan.text, IMG_TAG)) {
     if (!suspiciousUrl(match[1]!)) continue;
     const reason = 'HTML image with a data slot in its URL';
     hits.push({ span: { start: match.index, end: match.index + match[0].length, reason }, score: 0.8 });

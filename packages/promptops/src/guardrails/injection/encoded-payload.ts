@@ -4,7 +4,7 @@
 import { delimiterInjection } from './delimiter-injection.ts';
 import { type InjectionSignal, signalFrom } from './injection-signal.ts';
 import { instructionOverride, promptExtraction, roleTakeover } from './injection-signals.ts';
-import type { Hit } from './match-words.ts';
+import { allMatches, type Hit } from './match-words.ts';
 import { normalizeForScan, type ScanText } from './normalize-for-scan.ts';
 import { obfuscationVariants } from './obfuscation-variants.ts';
 
@@ -71,7 +71,7 @@ export function encodedPayload(scan: ScanText): InjectionSignal {
   const hits: Hit[] = [];
   let decodedRuns = 0;
   for (const decoder of DECODERS) {
-    for (const match of scan.cased.matchAll(decoder.pattern)) {
+    for (const match of allMatches(scan.cased, decoder.pattern)) {
       if (decodedRuns >= MAX_DECODED_RUNS) break;
       const decoded = decoder.decode(match[0]);
       if (decoded === undefined) continue;

@@ -122,12 +122,7 @@ export function roleTakeover(scan: ScanText): InjectionSignal {
       0.45,
       'claims no restrictions',
     ),
-    ...findPattern(
-      scan.text,
-      /\b(?:jailbreak|jailbroken|unfiltered|uncensored)\b/,
-      0.35,
-      'jailbreak vocabulary',
-    ),
+    ...findPattern(scan.text, JAILBREAK_WORDS, 0.35, 'jailbreak vocabulary'),
     // Case survives only in `cased`: "DAN" is the persona, "Dan" is a name. Told to *be* DAN, in
     // any case or letters ("yOu ArE dAn", Greek look-alikes), it is the persona too.
     ...danPersona(scan),
@@ -135,16 +130,16 @@ export function roleTakeover(scan: ScanText): InjectionSignal {
   return signalFrom('role-takeover', hits);
 }
 
+// Non-global patterns are made global once (match-words.ts) only if they are the same object each call.
+const JAILBREAK_WORDS = /\b(?:jailbreak|jailbroken|unfiltered|uncensored)\b/;
+const DAN_CAPITALS = /\bDAN\b/;
+const BE_DAN = /\b(?:you are|you're|act as|become|pretend to be|roleplay as)(?: now)? dan\b/;
+
 /** "DAN" in capitals; failing that, being told to *be* dan in any case or letters ("yOu ArE dAn"). */
 function danPersona(scan: ScanText): Hit[] {
-  const capitals = findPattern(scan.cased, /\bDAN\b/, 0.5, 'DAN persona');
+  const capitals = findPattern(scan.cased, DAN_CAPITALS, 0.5, 'DAN persona');
   if (capitals.length > 0) return capitals;
-  return findPattern(
-    scan.text,
-    /\b(?:you are|you're|act as|become|pretend to be|roleplay as)(?: now)? dan\b/,
-    0.5,
-    'DAN persona',
-  );
+  return findPattern(scan.text, BE_DAN, 0.5, 'DAN persona');
 }
 
 const PROMPT_OBJECTS = words('prompt instructions rules directives guidelines message');

@@ -79,15 +79,15 @@ export function findVerbObject(tokens: readonly Token[], rule: VerbObjectRule): 
   return hits;
 }
 
-/** Global copies of the non-global patterns passed to findPattern, made once per pattern. */
+/** Global copies of the non-global patterns passed to allMatches, made once per pattern. */
 const globalCopies = new WeakMap<RegExp, RegExp>();
 
 /**
- * Every regular-expression match as a hit. Patterns passed here must be linear-time safe.
- * Matches as `text.matchAll` would, from the pattern's `lastIndex`, which is left as it was; but
- * without the copy of the pattern matchAll makes on every call (a detector runs ~100 patterns a message).
+ * Every match of `pattern` in `text`, as `[...text.matchAll(pattern)]` gives them (a non-global
+ * pattern is searched as if global; a global one from its `lastIndex`, which is left as it was), but
+ * without the copy of the pattern matchAll makes on every call: the scorer runs ~100 patterns a message.
  */
-export function findPattern(text: string, pattern: RegExp, score: number, reason: string): Hit[] {
+export function allMatches(text: string, pattern: RegExp): RegExpExecArray[] {
   let global = pattern.global ? pattern : globalCopies.get(pattern);
   if (global === undefined) {
     global = new RegExp(pattern.source, `${pattern.flags}g`);
@@ -95,15 +95,18 @@ export function findPattern(text: string, pattern: RegExp, score: number, reason
   }
   const from = pattern.global ? pattern.lastIndex : 0;
   const unicode = global.unicode || global.unicodeSets;
-  const hits: Hit[] = [];
+  const matches: RegExpExecArray[] = [];
   global.lastIndex = from;
-  for (let match = global.exec(text); match !== null; match = global.exec(text)) {
-    hits.push({ span: { start: match.index, end: match.index + match[0].length, reason }, score });
-    // An empty match moves on by one character, as matchAll does.
-    if (match[0] === '') global.lastIndex = advance(text, global.lastIndex, unicode);
+  try {
+    for (let match = global.exec(text); match !== null; match = global.exec(text)) {
+      matches.push(match);
+      // An empty match moves on by one character, as matchAll does.
+      if (match[0] === '') global.lastIndex = advance(text, global.lastIndex, unicode);
+    }
+  } finally {
+    global.lastIndex = from;
   }
-  global.lastIndex = from;
-  return hits;
+  return matches;
 }
 
 function advance(text: string, index: number, unicode: boolean): number {
@@ -111,4 +114,12 @@ function advance(text: string, index: number, unicode: boolean): number {
   const unit = text.charCodeAt(index);
   const next = text.charCodeAt(index + 1);
   return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
+}
+
+/** Every regular-expression match as a hit. Patterns passed here must be linear-time safe. */
+export function findPattern(text: string, pattern: RegExp, score: number, reason: string): Hit[] {
+  return allMatches(text, pattern).map((match) => ({
+    span: { start: match.index, end: match.index + match[0].length, reason },
+    score,
+  }));
 }

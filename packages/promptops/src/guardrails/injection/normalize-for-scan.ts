@@ -1,4 +1,5 @@
 import { LOOK_ALIKE_LETTERS } from '../look-alike-letters.ts';
+import { allMatches } from './match-words.ts';
 
 // Text normalisation shared by every injection signal: attackers hide keywords behind look-alike
 // letters (Cyrillic "о" for Latin "o"), zero-width characters and full-width forms.
@@ -72,7 +73,7 @@ export function tokensOf(scan: ScanText): readonly Token[] {
 /** Words of a normalised text with their offsets (one pass, linear time). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of allMatches(text, WORD)) {
     const start = match.index;
     tokens.push({ word: match[0], start, end: start + match[0].length });
   }
