@@ -6,14 +6,16 @@ import { ChangePage } from './pages/change-page.tsx';
 import { ChangesPage } from './pages/changes-page.tsx';
 import { DeploymentsPage } from './pages/deployments-page.tsx';
 import { EditorPage } from './pages/editor-page.tsx';
+import { EvaluationsPage } from './pages/evaluations-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { MonitoringPage } from './pages/monitoring-page.tsx';
 import { PromptPage } from './pages/prompt-page.tsx';
 import { useSession } from './session.tsx';
 
 /**
  * The routes. Artifact names contain slashes, so artifact pages take the rest of the path (`*`):
  * `/prompts/support/classify-intent`, `/edit/prompt/support/classify-intent`.
- * Other pages (evaluations, monitoring) are added here beside these.
+ * `/evaluations/NAME` and `/monitoring/NAME` likewise take a prompt's name as the rest of the path.
  */
 export function App() {
   const { session } = useSession();
@@ -34,6 +36,8 @@ export function App() {
         <Route path="changes" element={<ChangesPage />} />
         <Route path="changes/:id" element={<ChangePage />} />
         <Route path="deployments/:kind/*" element={<DeploymentsPage />} />
+        <Route path="evaluations/*" element={<EvaluationsPage />} />
+        <Route path="monitoring/*" element={<MonitoringPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<p className="empty">No such page.</p>} />
       </Route>

@@ -1,10 +1,12 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '../session.tsx';
 
-/** The pages of the app's top bar; the other issue-8 pages (evaluations, monitoring) add theirs here. */
+/** The pages of the app's top bar. */
 export const NAVIGATION: { to: string; label: string }[] = [
   { to: '/', label: 'Catalog' },
   { to: '/changes', label: 'Reviews' },
+  { to: '/evaluations', label: 'Evaluations' },
+  { to: '/monitoring', label: 'Monitoring' },
   { to: '/audit', label: 'Audit' },
 ];
 

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { namePath, query } from '../api/client.ts';
+import type { RunStats } from '../api/insight-types.ts';
+import type { ArtifactDetail } from '../api/types.ts';
+import { ErrorNote } from '../components/error-note.tsx';
+import { AlertList } from '../components/insights/alert-list.tsx';
+import { BudgetBars } from '../components/insights/budget-bars.tsx';
+import { dollars, percent } from '../components/insights/format-insights.ts';
+import { PromptPicker } from '../components/insights/prompt-picker.tsx';
+import { ReviewQueue } from '../components/insights/review-queue.tsx';
+import { RunCharts } from '../components/insights/run-charts.tsx';
+import { usePermissions } from '../session.tsx';
+import { useApi } from '../use-api.ts';
+import '../components/insights/insights.css';
+
+/**
+ * Monitoring (issue 8, item 7): a prompt's live runs over time — latency p50/p99, error and
+ * escalation rates, guard triggers and cost per hour or day, in total or per version and arm — with
+ * its budgets' use, its alert states and the review queue of sampled runs that reviewers rate.
+ */
+export function MonitoringPage() {
+  const name = useParams()['*'] ?? '';
+  return (
+    <div className="insights">
+      <div className="page-head">
+        <h1>Monitoring</h1>
+        <PromptPicker base="/monitoring" current={name} />
+      </div>
+      {name === '' ? (
+        <p className="muted">Choose a prompt to see its live runs, alerts, budgets and review queue.</p>
+      ) : (
+        <PromptMonitoring key={name} name={name} />
+      )}
+    </div>
+  );
+}
+
+function PromptMonitoring({ name }: { name: string }) {
+  const [bucket, setBucket] = useState<'hour' | 'day'>('hour');
+  const [environment, setEnvironment] = useState('');
+  const [split, setSplit] = useState(true);
+  const detail = useApi<ArtifactDetail>(`/api/artifacts/prompt/${namePath(name)}`);
+  const stats = useApi<RunStats>(`/api/runs/stats${query({ prompt: name, bucket, environment })}`);
+  const permissions = usePermissions(name);
+  const environments = detail.data?.artifact.deployments.map((deployment) => deployment.environment) ?? [];
+  return (
+    <>
+      <search className="filters">
+        <label className="inline">
+          Environment
+          <select value={environment} onChange={(event) => setEnvironment(event.target.value)}>
+            <option value="">all</option>
+            {environments.map((each) => (
+              <option key={each}>{each}</option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          Per
+          <select value={bucket} onChange={(event) => setBucket(event.target.value as 'hour' | 'day')}>
+            <option value="hour">hour (48 h)</option>
+            <option value="day">day (30 days)</option>
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={split} onChange={(event) => setSplit(event.target.checked)} />
+          per version and arm
+        </label>
+      </search>
+      <ErrorNote error={stats.error ?? detail.error} />
+      {stats.data && <Summary stats={stats.data} />}
+      {stats.data && <RunCharts stats={stats.data} split={split} />}
+      <div className="insight-columns">
+        <AlertList prompt={name} />
+        <BudgetBars prompt={name} owner={detail.data?.artifact.owner ?? null} />
+      </div>
+      {permissions.loaded && <ReviewQueue prompt={name} canRate={permissions.can('sample-rate')} />}
+    </>
+  );
+}
+
+/** The window in figures: runs, error and escalation rates, guard triggers and known cost. */
+function Summary({ stats }: { stats: RunStats }) {
+  const sum = (pick: (point: RunStats['totals'][number]) => number) =>
+    stats.totals.reduce((total, point) => total + pick(point), 0);
+  const runs = sum((point) => point.runs);
+  const unpriced = sum((point) => point.unpricedRuns);
+  const share = (count: number) => (runs === 0 ? '—' : percent(count / runs));
+  return (
+    <dl className="tiles" data-testid="run-summary">
+      <div>
+        <dt>Runs</dt>
+        <dd>{runs}</dd>
+      </div>
+      <div>
+        <dt>Errors</dt>
+        <dd>{share(sum((point) => point.failed))}</dd>
+      </div>
+      <div>
+        <dt>Escalated</dt>
+        <dd>{share(sum((point) => point.escalated))}</dd>
+      </div>
+      <div>
+        <dt>Blocked</dt>
+        <dd>{share(sum((point) => point.blocked))}</dd>
+      </div>
+      <div>
+        <dt>Guard triggers</dt>
+        <dd>{sum((point) => point.guardTriggered)}</dd>
+      </div>
+      <div>
+        <dt>Cost</dt>
+        <dd>
+          {dollars(sum((point) => point.costUsd ?? 0))}
+          {unpriced > 0 && <span className="muted small"> + {unpriced} unpriced</span>}
+        </dd>
+      </div>
+    </dl>
+  );
+}
