@@ -35,6 +35,14 @@ describe('web UI journeys', () => {
       version: 1,
       reason: 'baseline',
     });
+    // An eval result on v1, as CI records it, for the catalog's latest scores.
+    await server.api('/api/evals', {
+      name: PROMPT,
+      version: 1,
+      suite: 'support/intents',
+      passed: 47,
+      total: 50,
+    });
     browser = await launchBrowser();
   }, 180_000);
 
@@ -50,13 +58,13 @@ describe('web UI journeys', () => {
       try {
         await eventually(() => page.getByTestId('whoami').textContent()).toContain('ann');
         await eventually(() => page.locator('.artifact').count()).toBeGreaterThan(5);
+        await eventually(() => page.locator('.artifact-list').textContent()).toContain('intents 94%');
         await page.getByLabel('Search').fill('intent classifier');
         await eventually(() => page.locator('.artifact').count()).toBe(1);
         await page.getByRole('link', { name: PROMPT, exact: true }).waitFor();
         await eventually(() => page.locator('.artifact').first().textContent()).toContain('production v1');
         await page.getByLabel('Search').fill('');
         await eventually(() => page.locator('.artifact').count()).toBeGreaterThan(5);
-        await screenshot(page, 'catalog');
 
         await page.getByRole('link', { name: PROMPT, exact: true }).click();
         await page.getByRole('heading', { name: PROMPT }).waitFor();
@@ -203,7 +211,7 @@ describe('web UI journeys', () => {
         await confirm.getByRole('button', { name: 'Roll back' }).click();
         await page.getByText('production rolled back.').waitFor();
         await eventually(() => production.textContent()).not.toContain('canary v2');
-        expect(await page.getByTestId('deployment-history').textContent()).toContain(
+        await eventually(() => page.getByTestId('deployment-history').textContent()).toContain(
           'Escalations up in the canary',
         );
 
@@ -229,6 +237,14 @@ describe('web UI journeys', () => {
     async () => {
       const { context, page } = await signIn(browser, server.url, 'vic');
       try {
+        // The catalog after the journeys: environments, the eval score, the runs of the last day.
+        await eventually(() => page.locator('.artifact').count()).toBeGreaterThan(5);
+        await eventually(() => page.locator('.artifact-list').textContent()).not.toContain('…');
+        await eventually(() => page.locator('.artifact-list').textContent()).toContain('1 run / 24 h');
+        // production serves v1 again: its eval score is the one shown.
+        expect(await page.locator('.artifact-list').textContent()).toContain('intents 94%');
+        await screenshot(page, 'catalog');
+
         await page.goto(`/prompts/${PROMPT}`);
         await page.getByRole('heading', { name: PROMPT }).waitFor();
         await page.getByRole('button', { name: 'Deployments' }).waitFor();

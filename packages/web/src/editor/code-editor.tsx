@@ -10,6 +10,8 @@ export interface EditorIssue {
   message: string;
   line: number | null;
   column: number | null;
+  /** Problems are errors; the prompt linter's findings are warnings or notes. */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 /**
@@ -70,7 +72,12 @@ export function CodeEditor({
     const diagnostics: Diagnostic[] = issues.map((issue) => {
       const line = document.line(Math.min(Math.max(issue.line ?? 1, 1), document.lines));
       const from = Math.min(line.from + Math.max((issue.column ?? 1) - 1, 0), line.to);
-      return { from, to: Math.max(line.to, from), severity: 'error', message: issue.message };
+      return {
+        from,
+        to: Math.max(line.to, from),
+        severity: issue.severity ?? 'error',
+        message: issue.message,
+      };
     });
     editor.dispatch(setDiagnostics(editor.state, diagnostics));
   }, [issues]);

@@ -6,6 +6,7 @@ import { EnvironmentBadges, RiskBadge } from '../components/badges.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { FolderTree } from '../components/folder-tree.tsx';
 import { artifactHref, timeAgo } from '../components/format.ts';
+import { RunSparkline } from '../components/run-sparkline.tsx';
 import { useApi } from '../use-api.ts';
 
 interface EvalSummary {
@@ -138,6 +139,14 @@ export function CatalogPage() {
                   </div>
                   {artifact.kind === 'prompt' && (
                     <div>
+                      <dt>Live runs</dt>
+                      <dd>
+                        <RunSparkline prompt={artifact.name} />
+                      </dd>
+                    </div>
+                  )}
+                  {artifact.kind === 'prompt' && (
+                    <div>
                       <dt>Latest evals</dt>
                       <dd>
                         <EvalScores evals={extra?.evals} />
@@ -188,18 +197,21 @@ function useExtras(items: readonly ArtifactSummary[] | undefined): Record<string
     for (const artifact of items) {
       const key = `${artifact.kind}:${artifact.name}`;
       const path = `${artifact.kind}/${namePath(artifact.name)}`;
+      // Scores of what production serves when it serves something, else of the latest version.
       api<ArtifactDetail>(`/api/artifacts/${path}`).then(
-        (detail) =>
-          current &&
-          setExtras((old) => ({ ...old, [key]: { ...old[key], deployments: detail.artifact.deployments } })),
+        (detail) => {
+          if (!current) return;
+          const deployments = detail.artifact.deployments;
+          setExtras((old) => ({ ...old, [key]: { ...old[key], deployments } }));
+          if (artifact.kind !== 'prompt') return;
+          const served = deployments.find((item) => item.environment === 'production')?.stableVersion;
+          api<EvalSummary>(`/api/evals/${path}${served ? `?version=${served}` : ''}`).then(
+            (evals) => current && setExtras((old) => ({ ...old, [key]: { ...old[key], evals } })),
+            () => undefined,
+          );
+        },
         () => undefined,
       );
-      if (artifact.kind === 'prompt') {
-        api<EvalSummary>(`/api/evals/${path}`).then(
-          (evals) => current && setExtras((old) => ({ ...old, [key]: { ...old[key], evals } })),
-          () => undefined,
-        );
-      }
     }
     return () => {
       current = false;

@@ -25,8 +25,18 @@ interface Draft {
   text: string;
 }
 
+/** A prompt linter finding (docs/lint.md) on the draft. */
+interface LintFinding {
+  rule: string;
+  severity: 'info' | 'warning' | 'error';
+  message: string;
+  hint: string;
+  location: { file?: string; line?: number; field: string; fragment?: string };
+}
+
 interface Check {
   ok: boolean;
+  lint?: LintFinding[];
   issues: (EditorIssue & { field: string | null })[];
   content?: Record<string, unknown>;
   preview?:
@@ -101,6 +111,22 @@ export function EditorPage() {
     };
   }, [current, kind, name, variablesKey]);
 
+  // Lint findings in this file are marked in place beside its problems; those in included fragments are listed only.
+  const lint = check?.ok ? (check.lint ?? []) : [];
+  const marks = useMemo<EditorIssue[]>(
+    () => [
+      ...(check?.issues ?? []),
+      ...(check?.ok ? (check.lint ?? []) : [])
+        .filter((finding) => finding.location.line !== undefined && !finding.location.fragment)
+        .map((finding) => ({
+          message: `${finding.rule}: ${finding.message} ${finding.hint}`,
+          line: finding.location.line ?? null,
+          column: null,
+          severity: finding.severity,
+        })),
+    ],
+    [check],
+  );
   const references = useMemo(() => fragmentReferences(current ?? ''), [current]);
   const unchanged = current === draft.data?.text;
   const canPropose = permissions.can('change-propose') && permissions.can('version-create');
@@ -159,7 +185,7 @@ export function EditorPage() {
           <CodeEditor
             initialText={draft.data.text}
             language={kind === 'fragment' ? 'liquid' : 'yaml'}
-            issues={check?.issues ?? []}
+            issues={marks}
             onChange={setText}
             readOnly={!canPropose}
             viewRef={view}
@@ -176,6 +202,24 @@ export function EditorPage() {
                       {issue.column ? `:${issue.column}` : ''}
                     </button>
                     {issue.field && <code> {issue.field}</code>}: {issue.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {lint.length > 0 && (
+              <ul className="lint" data-testid="lint">
+                {lint.map((finding, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: findings have no id
+                  <li key={index} className={`lint-${finding.severity}`}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => goToLine(view.current, finding.location.line ?? null)}
+                    >
+                      {finding.location.line ? `line ${finding.location.line}` : finding.location.field}
+                    </button>{' '}
+                    <code>{finding.rule}</code> {finding.message}{' '}
+                    <span className="muted">{finding.hint}</span>
                   </li>
                 ))}
               </ul>
