@@ -20,6 +20,7 @@ export const SERVER_ERROR_CODES = [
   'user_not_found',
   'run_not_found',
   'sample_not_found',
+  'eval_case_not_found',
   'model_not_found',
   'policy_refused',
   'conflict',

@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   user_not_found: { status: 404, exit: 3, summary: 'no user or token by that name' },
   run_not_found: { status: 404, exit: 3, summary: 'no run record with that id' },
   sample_not_found: { status: 404, exit: 3, summary: 'no sampled live run with that id' },
+  eval_case_not_found: { status: 404, exit: 3, summary: 'no proposed eval case with that id' },
   model_not_found: {
     status: 404,
     exit: 3,

@@ -32,6 +32,16 @@ export const ACTIONS = {
     scope: 'artifact',
     summary: 'rate a sampled live run good or bad (the review queue)',
   },
+  'eval-case-propose': {
+    role: 'reviewer',
+    scope: 'artifact',
+    summary: 'turn a run, sample or failed eval case into a proposed eval case; add or dismiss one',
+  },
+  'example-propose': {
+    role: 'reviewer',
+    scope: 'artifact',
+    summary: "propose a run or sample as a few-shot example (a change request on the prompt's bank)",
+  },
   'eval-record': { role: 'deployer', scope: 'artifact', summary: 'record an eval suite result' },
   'sample-score': {
     role: 'deployer',

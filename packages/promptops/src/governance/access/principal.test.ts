@@ -28,6 +28,8 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'change-approve': REVIEWERS,
   'change-reject': REVIEWERS,
   'sample-rate': REVIEWERS,
+  'eval-case-propose': REVIEWERS,
+  'example-propose': REVIEWERS,
   'eval-record': DEPLOYERS,
   'sample-score': DEPLOYERS,
   deploy: DEPLOYERS,

@@ -57,89 +57,102 @@ export async function proposeChange(
       parameter: 'title',
     });
   }
-  return mutate(deps.db, { actor: principal.actor, clock: deps.clock }, async (context) => {
-    let version = input.version;
-    if (input.content) {
-      const saved = await saveVersionIn(context, {
-        kind: input.kind,
-        name: input.name,
-        content: input.content.content,
-        parentVersion: input.content.parentVersion,
-        message: input.title,
-      } satisfies SaveVersionInput);
-      version = saved.version;
-    }
-    const artifact = await findArtifact(context.tx, input.kind, input.name);
-    if (!artifact) throw notFound(input.kind, input.name);
-    if (artifact.status === 'retired') {
-      throw new PromptopsError('retired', `${input.kind} ${input.name} is retired`, { name: input.name });
-    }
-    version ??= artifact.headVersion;
-    if (!(await findVersion(context.tx, artifact.id, version))) {
-      throw new PromptopsError('version_not_found', `${input.kind} ${input.name} has no version ${version}`, {
-        name: input.name,
-        version,
-      });
-    }
-    await requireEnvironment(context.tx, input.environment);
-    const deployed = await findDeployment(context.tx, artifact.id, input.environment);
-    if (deployed?.stableVersion === version && deployed.canaryVersion === null) {
-      throw new PromptopsError(
-        'conflict',
-        `${input.environment} already serves ${input.name} v${version}; nothing to propose`,
-        { name: input.name, version },
-      );
-    }
-    const open = await listChangeRequests(context.tx, {
-      artifactId: artifact.id,
-      states: ['open', 'approved'],
+  return mutate(deps.db, { actor: principal.actor, clock: deps.clock }, (context) =>
+    proposeChangeIn(deps, context, input),
+  );
+}
+
+/**
+ * `proposeChange` inside a mutation the caller already holds, for changes made with something else
+ * in one transaction (an example proposed from a run: evaluation/feedback/example-proposals.ts). The caller
+ * has checked change-propose on the name and the title.
+ */
+export async function proposeChangeIn(
+  deps: GovernanceDeps,
+  context: MutationContext,
+  input: ProposeInput,
+): Promise<ChangeRequestSummary> {
+  let version = input.version;
+  if (input.content) {
+    const saved = await saveVersionIn(context, {
+      kind: input.kind,
+      name: input.name,
+      content: input.content.content,
+      parentVersion: input.content.parentVersion,
+      message: input.title,
+    } satisfies SaveVersionInput);
+    version = saved.version;
+  }
+  const artifact = await findArtifact(context.tx, input.kind, input.name);
+  if (!artifact) throw notFound(input.kind, input.name);
+  if (artifact.status === 'retired') {
+    throw new PromptopsError('retired', `${input.kind} ${input.name} is retired`, { name: input.name });
+  }
+  version ??= artifact.headVersion;
+  if (!(await findVersion(context.tx, artifact.id, version))) {
+    throw new PromptopsError('version_not_found', `${input.kind} ${input.name} has no version ${version}`, {
+      name: input.name,
+      version,
     });
-    const duplicate = open.find((row) => row.version === version && row.environment === input.environment);
-    if (duplicate) {
-      throw new PromptopsError(
-        'conflict',
-        `change request #${duplicate.id} already proposes ${input.name} v${version} for ${input.environment}`,
-        { changeRequest: duplicate.id },
-      );
-    }
-    const now = context.now();
-    const needsApproval =
-      input.environment === PRODUCTION_ENVIRONMENT && tierOf(deps.policies, artifact.risk).tier.approvals > 0;
-    const row = await insertChangeRequest(context.tx, {
-      artifactId: artifact.id,
+  }
+  await requireEnvironment(context.tx, input.environment);
+  const deployed = await findDeployment(context.tx, artifact.id, input.environment);
+  if (deployed?.stableVersion === version && deployed.canaryVersion === null) {
+    throw new PromptopsError(
+      'conflict',
+      `${input.environment} already serves ${input.name} v${version}; nothing to propose`,
+      { name: input.name, version },
+    );
+  }
+  const open = await listChangeRequests(context.tx, {
+    artifactId: artifact.id,
+    states: ['open', 'approved'],
+  });
+  const duplicate = open.find((row) => row.version === version && row.environment === input.environment);
+  if (duplicate) {
+    throw new PromptopsError(
+      'conflict',
+      `change request #${duplicate.id} already proposes ${input.name} v${version} for ${input.environment}`,
+      { changeRequest: duplicate.id },
+    );
+  }
+  const now = context.now();
+  const needsApproval =
+    input.environment === PRODUCTION_ENVIRONMENT && tierOf(deps.policies, artifact.risk).tier.approvals > 0;
+  const row = await insertChangeRequest(context.tx, {
+    artifactId: artifact.id,
+    version,
+    environment: input.environment,
+    baseVersion: deployed?.stableVersion ?? null,
+    title: input.title.trim(),
+    author: context.actor,
+    state: needsApproval ? 'open' : 'approved',
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await insertChangeRequestEvent(context.tx, {
+    changeRequestId: row.id,
+    kind: 'propose',
+    actor: context.actor,
+    role: null,
+    body: needsApproval ? input.title : `${input.title} (no approval needed for ${input.environment})`,
+    at: now,
+  });
+  context.audit({
+    action: 'change-propose',
+    targetKind: 'change-request',
+    target: String(row.id),
+    reason: input.title,
+    details: {
+      kind: input.kind,
+      name: input.name,
       version,
       environment: input.environment,
-      baseVersion: deployed?.stableVersion ?? null,
-      title: input.title.trim(),
-      author: principal.actor,
-      state: needsApproval ? 'open' : 'approved',
-      revision: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await insertChangeRequestEvent(context.tx, {
-      changeRequestId: row.id,
-      kind: 'propose',
-      actor: principal.actor,
-      role: null,
-      body: needsApproval ? input.title : `${input.title} (no approval needed for ${input.environment})`,
-      at: now,
-    });
-    context.audit({
-      action: 'change-propose',
-      targetKind: 'change-request',
-      target: String(row.id),
-      reason: input.title,
-      details: {
-        kind: input.kind,
-        name: input.name,
-        version,
-        environment: input.environment,
-        base_version: row.baseVersion,
-      },
-    });
-    return toChangeSummary(row, artifact);
+      base_version: row.baseVersion,
+    },
   });
+  return toChangeSummary(row, artifact);
 }
 
 async function requireEnvironment(executor: Executor, environment: string): Promise<void> {

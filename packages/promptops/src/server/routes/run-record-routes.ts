@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PromptopsError } from '../../errors/index.ts';
+import { feedbackOnRun } from '../../evaluation/feedback/index.ts';
 import { authorize, can, grantedPrefixes } from '../../governance/access/index.ts';
 import { findRunRecord, listRunRecords, listToolCalls } from '../../store/index.ts';
 import { decodeCursor, encodeCursor } from '../page-cursor.ts';
@@ -41,7 +42,7 @@ interface ListQuery {
 
 /**
  * Run records (run-read on the prompt): newest first with filters and cursor pages, and one by id
- * with its tool calls.
+ * with its tool calls and users' feedback.
  * A record holds the input's keyed fingerprint and, where the retention policy keeps them, the
  * redacted input and output; never the raw input. Without `prompt`, a caller sees the records of
  * the folders they hold a role on.
@@ -86,6 +87,8 @@ export function runRecordRoutes(app: FastifyInstance, deps: ServerDeps): void {
     return {
       ...record,
       toolCalls: toolCalls.map(({ runId: _runId, prompt: _prompt, ...call }) => call),
+      // Users' feedback on the run (feedback-routes.ts), oldest first.
+      feedback: await feedbackOnRun({ db: deps.handle.db }, record.id),
     };
   });
 }
