@@ -47,7 +47,20 @@ export function countTextTokens(text: string): number {
 export function countChatTokens(messages: readonly { role: string; content: string }[]): number {
   let total = TOKENS_PER_REPLY;
   for (const message of messages) {
-    total += TOKENS_PER_MESSAGE + countTextTokens(message.role) + countTextTokens(message.content);
+    total += TOKENS_PER_MESSAGE + roleTokens(message.role) + countTextTokens(message.content);
   }
   return total;
+}
+
+// Roles are a handful of words counted on every message of every request (a few-shot prompt has
+// twenty): each is counted once. Anything beyond the first few distinct roles is counted as text.
+const ROLES_REMEMBERED = 16;
+const roleCounts = new Map<string, number>();
+
+function roleTokens(role: string): number {
+  const known = roleCounts.get(role);
+  if (known !== undefined) return known;
+  const count = countTextTokens(role);
+  if (roleCounts.size < ROLES_REMEMBERED) roleCounts.set(role, count);
+  return count;
 }
