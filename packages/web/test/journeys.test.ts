@@ -186,7 +186,13 @@ describe('web UI journeys', () => {
     async () => {
       const { context, page } = await signIn(browser, server.url, 'dan');
       try {
-        await page.goto(`/changes/${changeId}`);
+        // The prompt's deployments page points at the approved change waiting for a deployer.
+        await page.goto(`/deployments/prompt/${PROMPT}`);
+        await page
+          .getByTestId('ready-to-deploy')
+          .getByRole('link', { name: `#${changeId} v2 → production` })
+          .click();
+        await page.waitForURL(new RegExp(`/changes/${changeId}$`));
         await page.getByRole('button', { name: 'Deploy…' }).click();
         const dialog = page.getByRole('dialog', { name: /Deploy v2 to production/ });
         await dialog.getByLabel('Canary percent').fill('25');

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, namePath } from '../api/client.ts';
-import type { ArtifactDetail, ArtifactKind, EnvironmentDeployment } from '../api/types.ts';
+import type { ChangeSummary } from '../api/change-types.ts';
+import { api, namePath, query } from '../api/client.ts';
+import type { ArtifactDetail, ArtifactKind, EnvironmentDeployment, Page } from '../api/types.ts';
 import { EnvironmentBadges } from '../components/badges.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { actorName, artifactHref, formatTime } from '../components/format.ts';
@@ -36,6 +37,9 @@ export function DeploymentsPage() {
   const name = params['*'] ?? '';
   const detail = useApi<ArtifactDetail>(`/api/artifacts/${kind}/${namePath(name)}`);
   const history = useApi<History>(`/api/deployments/${kind}/${namePath(name)}`);
+  const ready = useApi<Page<ChangeSummary>>(
+    `/api/changes${query({ kind, name, state: 'approved', limit: 20 })}`,
+  );
   const permissions = usePermissions(name);
   const [pending, setPending] = useState<Pending | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
@@ -73,6 +77,16 @@ export function DeploymentsPage() {
         New versions reach an environment through an approved <Link to="/changes">change request</Link>.
       </p>
       {notice && <p className="success">{notice}</p>}
+      {ready.data && ready.data.items.length > 0 && (
+        <div className="notice" data-testid="ready-to-deploy">
+          Approved and ready to deploy:{' '}
+          {ready.data.items.map((change) => (
+            <Link key={change.id} to={`/changes/${change.id}`} className="ref-link">
+              #{change.id} v{change.version} → {change.environment}
+            </Link>
+          ))}
+        </div>
+      )}
       {artifact.deployments.length === 0 && <p className="empty">Not deployed to any environment yet.</p>}
       <div className="split">
         {artifact.deployments.map((deployment) => (
