@@ -9,6 +9,7 @@ import type { Policies } from '../../src/governance/policies/index.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/create-runtime.ts';
 import { createProvider, type ModelProvider } from '../../src/runtime/providers/index.ts';
 import type { RunResult } from '../../src/runtime/run-result.ts';
+import type { ToolHandler } from '../../src/runtime/tools/index.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/store/index.ts';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../src/testing/index.ts';
 
@@ -56,6 +57,10 @@ export async function startRuntimeFixture(
     observers?: ((result: RunResult) => void)[];
     /** promptops.yaml `gateway:` (ad-hoc chats); the example project has none. */
     gateway?: ProjectConfig['gateway'];
+    /** The database to use (a Postgres suite's); in-memory PGlite by default. */
+    database?: () => Promise<DatabaseHandle>;
+    /** Tool handlers (docs/tools.md). */
+    tools?: Record<string, ToolHandler>;
   } = {},
 ): Promise<RuntimeFixture> {
   const server = await startScriptedModelServer({ rules: [], announce: false, requireApiKey: 'sk-test' });
@@ -63,7 +68,7 @@ export async function startRuntimeFixture(
   await cp(new URL('../../../../examples/acme-support', import.meta.url), folder, { recursive: true });
   await writeFile(join(folder, 'prompts', 'support', 'fast-answer.yaml'), FAST_PROMPT);
   const project = await readProject(folder);
-  const handle = await openDatabase({});
+  const handle = await (options.database ?? (() => openDatabase({})))();
   const catalog = createCatalog({ db: handle.db });
   await pushProject(catalog, { actor: 'test' }, project);
   const env = { OPENAI_API_KEY: 'sk-test', ANTHROPIC_API_KEY: 'sk-test' };
@@ -87,6 +92,7 @@ export async function startRuntimeFixture(
     providers,
     retries: options.retries ?? 1,
     ...(options.observers && { observers: options.observers }),
+    ...(options.tools && { tools: options.tools }),
   });
   return {
     server,
