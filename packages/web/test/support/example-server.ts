@@ -35,6 +35,15 @@ export async function startExampleServer(users: { name: string; role: string }[]
   if (build.status !== 0) throw new Error(`building the web UI failed: ${build.stderr}${build.stdout}`);
 
   const scratch = await mkdtemp(join(tmpdir(), 'promptops-web-test-'));
+  try {
+    return await startIn(scratch, users);
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function startIn(scratch: string, users: { name: string; role: string }[]): Promise<ExampleServer> {
   const project = join(scratch, 'acme-support');
   await cp(join(repository, 'examples/acme-support'), project, { recursive: true });
   const env: NodeJS.ProcessEnv = {
@@ -99,13 +108,18 @@ export async function startExampleServer(users: { name: string; role: string }[]
     return JSON.parse(text) as Result;
   };
 
-  for (const user of users) {
-    const [role, prefix = ''] = user.role.split(':');
-    await api('/api/users', {
-      username: user.name,
-      password: `${user.name}-password-1234`,
-      grants: [{ role, prefix }],
-    });
+  try {
+    for (const user of users) {
+      const [role, prefix = ''] = user.role.split(':');
+      await api('/api/users', {
+        username: user.name,
+        password: `${user.name}-password-1234`,
+        grants: [{ role, prefix }],
+      });
+    }
+  } catch (error) {
+    server.kill('SIGTERM');
+    throw error;
   }
 
   return {
