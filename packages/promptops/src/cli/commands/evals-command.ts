@@ -4,6 +4,7 @@ import type { Command } from '../command.ts';
 import { toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
 import { KIND_OPTION, resolveKind } from './artifact-kind.ts';
+import { ADD_CASE_OPTIONS, ADD_CASE_USAGE, runAddCase } from './evals-add-case.ts';
 import { runSynthesize, SYNTHESIZE_OPTIONS, SYNTHESIZE_USAGE } from './evals-synthesize.ts';
 
 const wholeNumber = (text: string | undefined, parameter: string): number => {
@@ -18,8 +19,8 @@ const RECORD_USAGE = 'evals record NAME --version N --suite SUITE --passed P --t
 export const evalsCommand: Command = {
   name: 'evals',
   summary:
-    "Record an eval suite result on a version (the evidence approval gates read), or have a model write variants of a suite's cases for review",
-  usage: `${RECORD_USAGE} | ${SYNTHESIZE_USAGE}`,
+    "Record an eval suite result on a version (the evidence approval gates read), have a model write variants of a suite's cases for review, or turn a run, sample or failed case into a case",
+  usage: `${RECORD_USAGE} | ${SYNTHESIZE_USAGE} | ${ADD_CASE_USAGE}`,
   options: {
     version: { type: 'string' },
     suite: { type: 'string' },
@@ -27,10 +28,12 @@ export const evalsCommand: Command = {
     total: { type: 'string' },
     ...KIND_OPTION,
     ...SYNTHESIZE_OPTIONS,
+    ...ADD_CASE_OPTIONS,
   },
   async run(context, parsed) {
-    const subcommand = requirePositional(parsed, 0, 'record|synthesize', this.usage);
+    const subcommand = requirePositional(parsed, 0, 'record|synthesize|add-case', this.usage);
     if (subcommand === 'synthesize') return runSynthesize(context, parsed);
+    if (subcommand === 'add-case') return runAddCase(context, parsed);
     if (subcommand !== 'record') {
       throw new PromptopsError(
         'invalid_argument',

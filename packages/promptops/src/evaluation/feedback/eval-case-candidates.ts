@@ -169,6 +169,26 @@ export async function decideEvalCase(
   });
 }
 
+/**
+ * Audits a case written straight into a suite's case file (`promptops evals add-case` from a run,
+ * sample or eval case): the file is reviewed in git, the trail says who made it from what.
+ */
+export async function auditCaseAdded(
+  deps: FeedbackDeps,
+  principal: Principal,
+  added: { prompt: string; suite: string; caseId: string; source: Record<string, unknown>; file: string },
+): Promise<void> {
+  authorize(principal, 'eval-case-propose', added.prompt);
+  await mutate(deps.db, { actor: principal.actor, clock: deps.clock }, async (context) => {
+    context.audit({
+      action: 'eval-case-add',
+      targetKind: 'prompt',
+      target: added.prompt,
+      details: { suite: added.suite, case: added.caseId, source: added.source, file: added.file },
+    });
+  });
+}
+
 export function checkSuiteName(suite: string): void {
   if (suite.length > 200 || !SUITE_NAME.test(suite)) {
     throw new PromptopsError(

@@ -7,6 +7,7 @@ export {
 } from './build-case.ts';
 export { type CaseSource, type CaseSourceRef, readCaseSource } from './case-source.ts';
 export {
+  auditCaseAdded,
   type CandidateFilter,
   type CandidateState,
   checkSuiteName,
