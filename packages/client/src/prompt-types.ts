@@ -19,7 +19,7 @@ export interface PromptVersion {
   name: string;
   version: number;
   parentVersion: number | null;
-  /** sha256 of the canonical content; the answer's ETag. */
+  /** sha256 of the canonical content. */
   contentHash: string;
   author: string;
   message: string;

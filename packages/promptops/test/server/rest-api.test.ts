@@ -59,12 +59,24 @@ describe('the REST API over real HTTP', () => {
     const body = await json(shown);
     expect(body.version).toMatchObject({ name: 'support/classify-intent', version: 1 });
     const etag = shown.headers.get('etag')!;
-    expect(etag).toBe(`"${body.version.contentHash}"`);
+    expect(etag).toMatch(/^"[\w-]{43}"$/);
     const again = await call('/api/artifacts/prompt/support/classify-intent?version=1', {
       token: 'alice',
       headers: { 'if-none-match': etag },
     });
     expect(again.status).toBe(304);
+    // Same version and content, but an environment moved: the answer changed, so no 304.
+    const moved = await call('/api/labels', {
+      token: 'admin',
+      body: { name: 'support/classify-intent', environment: 'staging', version: 1, reason: 'ETag test' },
+    });
+    expect(moved.status).toBe(200);
+    const after = await call('/api/artifacts/prompt/support/classify-intent?version=1', {
+      token: 'alice',
+      headers: { 'if-none-match': etag },
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
     const missing = await call('/api/artifacts/prompt/support/nope', { token: 'alice' });
     expect(missing.status).toBe(404);
     expect((await json(missing)).error.code).toBe('prompt_not_found');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ARTIFACT_KINDS, type ArtifactKind } from '../../catalog/content/names.ts';
 import type { VersionSelector } from '../../catalog/service/selector.ts';
@@ -45,7 +46,7 @@ interface ListQuery {
 /**
  * The catalog, read: `GET /api/artifacts` (filters, pagination; only what the caller may read) and
  * `GET /api/artifacts/:kind/<name>` (one version: `?version=N`, `?environment=ENV`, else the latest),
- * with an ETag of the version's content hash so clients revalidate cheaply.
+ * with an ETag of the answer (version and environments) so clients revalidate cheaply.
  */
 export function catalogRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.get<{ Querystring: ListQuery }>(
@@ -87,10 +88,13 @@ export function catalogRoutes(app: FastifyInstance, deps: ServerDeps): void {
         deps.catalog.get(kind, name),
         deps.catalog.resolve(kind, name, selector),
       ]);
-      const etag = `"${resolved.contentHash}"`;
+      // The ETag covers the whole answer, environments included: an environment moving to another
+      // version with the same content must not be a 304.
+      const body = { artifact, version: resolved };
+      const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}"`;
       reply.header('etag', etag);
       if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-      return { artifact, version: resolved };
+      return body;
     },
   );
 }
