@@ -1,7 +1,9 @@
 // Word-level matchers over tokens. Phrases are matched on tokens rather than with open-ended
 // regular expressions so that every match is linear in the input and gaps stay bounded.
 import type { SignalSpan } from './injection-signal.ts';
-import type { Token } from './normalize-for-scan.ts';
+
+/** A word of a scanned text and where it stands in it. */
+export type Token = { word: string; start: number; end: number };
 
 export type Hit = { span: SignalSpan; score: number };
 

@@ -1,5 +1,5 @@
 import { LOOK_ALIKE_LETTERS } from '../look-alike-letters.ts';
-import { allMatches } from './match-words.ts';
+import { allMatches, type Token } from './match-words.ts';
 
 // Text normalisation shared by every injection signal: attackers hide keywords behind look-alike
 // letters (Cyrillic "о" for Latin "o"), zero-width characters and full-width forms.
@@ -54,7 +54,7 @@ export function normalizeForScan(input: string): ScanText {
   return { text, cased: visible, truncated, zeroWidthCount, mixedScriptWords };
 }
 
-export type Token = { word: string; start: number; end: number };
+export type { Token } from './match-words.ts';
 
 const WORD = /[\p{L}\p{N}_']+/gu;
 
