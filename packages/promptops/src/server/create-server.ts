@@ -29,6 +29,7 @@ import { permissionRoutes } from './routes/permission-routes.ts';
 import { runRecordRoutes } from './routes/run-record-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { runStatsRoutes } from './routes/run-stats-routes.ts';
+import { sampleRoutes } from './routes/sample-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { streamRoutes } from './routes/stream-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
@@ -118,6 +119,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   streamRoutes(app, options);
   runStatsRoutes(app, options);
   runRecordRoutes(app, options);
+  sampleRoutes(app, options);
   changeRoutes(app, options);
   deploymentRoutes(app, options);
   evalRoutes(app, options);
