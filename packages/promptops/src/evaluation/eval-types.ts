@@ -16,6 +16,8 @@ export interface CaseOutput {
   costUsd: number | null;
   /** Guard verdicts of the run (input and output stages). */
   verdicts: readonly { guard: string; stage: 'input' | 'output'; action: string; reason?: string }[];
+  /** Tool calls the model asked for, with the tool policy's decision (docs/tools.md). */
+  toolCalls?: readonly { tool: string; decision: string; outcome: string }[];
   /** The rendered prompt text, for render-only fragment suites. */
   rendered?: string;
   error?: { code: string; message: string };

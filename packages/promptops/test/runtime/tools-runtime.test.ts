@@ -55,7 +55,7 @@ describeEachDatabase('tools under policy on the acme assistant (issue 9)', (data
         escalate_to_human: handler('escalate_to_human', () => ({ ticket: 'T-1' })),
       },
     });
-    // The assistant and every fragment it renders, served in staging (tool rules name environments).
+    // The assistant and every fragment it renders, served in staging: runs name an environment.
     for (const artifact of await fixture.catalog.list()) {
       if (artifact.kind !== 'prompt' && artifact.kind !== 'fragment') continue;
       await fixture.catalog.moveLabel(
@@ -311,13 +311,5 @@ describeEachDatabase('tools under policy on the acme assistant (issue 9)', (data
     expect(second.messages.at(-1)!.content).toEqual([
       expect.objectContaining({ type: 'tool_result', tool_use_id: 'toolu_scripted_0' }),
     ]);
-  });
-
-  it('offers no tools where no tool policy covers the run', async () => {
-    fixture.server.setRules([{ reply: 'Hello!' }]);
-    // A run with no environment is covered by no rule of the example (they name environments).
-    const result = await fixture.runtime.run(ASSISTANT, { customer_message: 'Hi' }, { version: 1 });
-    expect(result.status).toBe('ok');
-    expect((fixture.server.requests()[0]!.body as { tools?: unknown }).tools).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ export const AssertionShape = z
       .string()
       .min(1)
       .describe(
-        'equals, contains, icontains, contains-any, contains-all, starts-with, regex, is-json, json-schema, json-path, max-chars, max-words, max-sentences, latency, cost, status, no-pii, guard, is-refusal, similar, llm-rubric, readability; prefix not- to negate.',
+        'equals, contains, icontains, contains-any, contains-all, starts-with, regex, is-json, json-schema, json-path, max-chars, max-words, max-sentences, latency, cost, status, no-pii, guard, tool-call, is-refusal, similar, llm-rubric, readability; prefix not- to negate.',
       ),
     value: z.unknown().optional(),
     weight: z.number().min(0).optional().describe('Weight in the case score; default 1.'),

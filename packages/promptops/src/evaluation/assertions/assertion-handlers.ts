@@ -10,6 +10,7 @@ import { readabilityAssertion } from './readability.ts';
 import { regexAssertion } from './regex.ts';
 import { costAssertion, guardAssertion, latencyAssertion, statusAssertion } from './run-assertions.ts';
 import { similarAssertion } from './similar.ts';
+import { toolCallAssertion } from './tool-call.ts';
 
 /** Every assertion type, promptfoo's names where promptfoo has one. */
 export const ASSERTION_TYPES = [
@@ -33,6 +34,7 @@ export const ASSERTION_TYPES = [
   'status',
   'no-pii',
   'guard',
+  'tool-call',
   'is-refusal',
   'similar',
   'llm-rubric',
@@ -71,6 +73,7 @@ export const ASSERTION_HANDLERS: Record<AssertionType, AssertionHandler> = {
   status: statusAssertion,
   'no-pii': noPiiAssertion,
   guard: guardAssertion,
+  'tool-call': toolCallAssertion,
   'is-refusal': isRefusalAssertion,
   similar: similarAssertion,
   'llm-rubric': llmRubricAssertion,

@@ -27,6 +27,7 @@ describe('checkAssertionSpec', () => {
       status: { value: ['ok', 'uncertain'] },
       'no-pii': { entities: ['email', 'credit_card'] },
       guard: { value: { stage: 'output', action: 'block', check: 'pii' } },
+      'tool-call': { value: { tool: 'issue_refund', decision: 'deny' } },
       'is-refusal': {},
       similar: { value: 'We issued a refund', threshold: 0.85 },
       'llm-rubric': { value: 'Is polite', threshold: 0.7 },

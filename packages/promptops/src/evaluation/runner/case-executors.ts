@@ -53,6 +53,9 @@ export function caseOutputOf(result: RunResult): CaseOutput {
       action: verdict.action,
       ...(verdict.reason !== undefined && { reason: verdict.reason }),
     })),
+    ...(result.toolCalls && {
+      toolCalls: result.toolCalls.map(({ tool, decision, outcome }) => ({ tool, decision, outcome })),
+    }),
     ...(result.error && { error: { code: result.error.code, message: result.error.message } }),
   };
 }

@@ -28,8 +28,9 @@ export type ToolCallVerdict =
 
 /**
  * The tool policy's decision on one call, in a fixed order (docs/tools.md): declared by the
- * version, covered by a rule and on its allow-list, within the run's and the tool's call limits,
- * its required tools succeeded, arguments valid, not driven by flagged input, served by a handler;
+ * version, covered by a rule and on its allow-list, not driven by input flagged as an injection,
+ * within the run's and the tool's call limits, its required tools succeeded, arguments valid,
+ * served by a handler;
  * then an irreversible tool needs an authorised run, else the run escalates. Pure: no handler runs here.
  */
 export function decideToolCall(call: ToolCall, situation: ToolCallSituation): ToolCallVerdict {
@@ -41,6 +42,16 @@ export function decideToolCall(call: ToolCall, situation: ToolCallSituation): To
   if (!rule) return deny(`no tool policy in policies.yaml covers ${where}`);
   if (!rule.allow.includes(call.name))
     return deny(`the tool policy does not allow ${call.name} for ${where}`);
+  // A call an injection may have driven is refused whatever else holds (issue 9, item 6).
+  const { taint } = situation;
+  if (taint.flagged && spec.side_effect !== 'read') {
+    return deny(
+      `the run's input scored ${taint.score.toFixed(2)} as a prompt injection (threshold ${taint.threshold}), so it may not call ${spec.side_effect} tools`,
+    );
+  }
+  if (taint.flagged && namedByInjection(taint, call.name)) {
+    return deny(`${call.name} is named by input that scored as a prompt injection`);
+  }
   if (situation.totalCalls >= rule.max_calls_per_run) {
     return deny(`the run has made its ${rule.max_calls_per_run} tool call(s), the most the policy allows`);
   }
@@ -55,16 +66,6 @@ export function decideToolCall(call: ToolCall, situation: ToolCallSituation): To
   }
   const parsed = parseToolArguments(call.arguments, spec.parameters);
   if (!parsed.ok) return deny(`invalid arguments for ${call.name}: ${parsed.problem}`, parsed.value);
-  const { taint } = situation;
-  if (taint.flagged && spec.side_effect !== 'read') {
-    return deny(
-      `the run's input scored ${taint.score.toFixed(2)} as a prompt injection (threshold ${taint.threshold}), so it may not call ${spec.side_effect} tools`,
-      parsed.value,
-    );
-  }
-  if (taint.flagged && namedByInjection(taint, call.name)) {
-    return deny(`${call.name} is named by input that scored as a prompt injection`, parsed.value);
-  }
   if (!situation.hasHandler(call.name))
     return deny(`no handler is registered for ${call.name}`, parsed.value);
   if (spec.side_effect === 'irreversible' && !situation.authorized) {
