@@ -39,6 +39,7 @@ export interface EvalRunOptions {
 
 export interface EvalSession {
   project: ProjectRuntime;
+  catalog: Catalog;
   principal: Principal;
   /** Resolves the suite's target, then runs every case with a progress bar on stderr. */
   run(suite: LoadedSuite, choice: TargetChoice, options?: EvalRunOptions): Promise<SuiteReport>;
@@ -97,6 +98,7 @@ function createSession(
   const services = assertionServices(project.config, project.providers);
   return {
     project,
+    catalog,
     principal: cli.principal,
     cache,
     async run(suite, choice, options = {}) {

@@ -1,16 +1,22 @@
 import path from 'node:path';
 import { ENVIRONMENT_NAME_PATTERN } from '../../catalog/content/names.ts';
 import { exitCodeOf, PromptopsError } from '../../errors/index.ts';
-import { compareRuns } from '../../evaluation/metrics/index.ts';
 import { formatComparison } from '../../evaluation/reports/index.ts';
 import { EVALS_FOLDER, loadSuites } from '../../evaluation/suites/index.ts';
 import type { Command } from '../command.ts';
+import { compareSuiteRuns } from '../eval-comparison.ts';
 import type { TargetChoice } from '../eval-session.ts';
 import { withEvalSession } from '../eval-session.ts';
 import { flag, rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
 import { findProjectRoot } from '../project-root.ts';
 import { EVAL_OUTPUT_OPTIONS, parseEvalOutputs, writeEvalOutputs } from './eval-outputs.ts';
-import { MODEL_ID, parseTargetChoice, TARGET_OPTIONS, wholeNumberOption } from './eval-target-options.ts';
+import {
+  alphaOption,
+  MODEL_ID,
+  parseTargetChoice,
+  TARGET_OPTIONS,
+  wholeNumberOption,
+} from './eval-target-options.ts';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -82,12 +88,14 @@ export const compareCommand: Command = {
         }),
       },
       async (session) => {
-        const options = {
+        const {
+          reports: [a, b],
+          comparison,
+        } = await compareSuiteRuns(session, suite, [sides[0].choice, sides[1].choice], {
+          alpha,
           ...(repeat !== undefined && { repeat }),
           ...(concurrency !== undefined && { concurrency }),
-        };
-        const a = await session.run(suite, sides[0].choice, { ...options, label: `${suite.name} A` });
-        const b = await session.run(suite, sides[1].choice, { ...options, label: `${suite.name} B` });
+        });
         const label = (side: Side, version: number | undefined) =>
           side.choice.model !== undefined
             ? `v${version} on ${side.text}`
@@ -95,7 +103,7 @@ export const compareCommand: Command = {
         return {
           reports: [a, b],
           section: {
-            comparison: compareRuns(a.results, b.results, { alpha }),
+            comparison,
             labelA: `${a.target} ${label(sides[0], a.version)}`,
             labelB: `${b.target} ${label(sides[1], b.version)}`,
           },
@@ -155,15 +163,4 @@ function suiteFile(root: string, cwd: string, given: string): string {
     });
   }
   return relative.split(path.sep).join('/');
-}
-
-function alphaOption(text: string | undefined): number {
-  if (text === undefined) return 0.05;
-  const value = Number(text);
-  if (!(value > 0 && value < 0.5)) {
-    throw new PromptopsError('invalid_argument', '--alpha must be a significance level between 0 and 0.5', {
-      parameter: 'alpha',
-    });
-  }
-  return value;
 }

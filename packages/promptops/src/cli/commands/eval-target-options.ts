@@ -50,3 +50,15 @@ export function wholeNumberOption(
   }
   return value;
 }
+
+/** `--alpha`: the significance level comparisons call a difference at (default 0.05). */
+export function alphaOption(text: string | undefined): number {
+  if (text === undefined) return 0.05;
+  const value = Number(text);
+  if (!(value > 0 && value < 0.5)) {
+    throw new PromptopsError('invalid_argument', '--alpha must be a significance level between 0 and 0.5', {
+      parameter: 'alpha',
+    });
+  }
+  return value;
+}

@@ -18,6 +18,7 @@ import { initCommand } from './init-command.ts';
 import { labelCommand } from './label-command.ts';
 import { lintCommand } from './lint-command.ts';
 import { listCommand } from './list-command.ts';
+import { migrateCheckCommand } from './migrate-check-command.ts';
 import { proposeCommand } from './propose-command.ts';
 import { pullCommand } from './pull-command.ts';
 import { pushCommand } from './push-command.ts';
@@ -55,6 +56,7 @@ export const COMMANDS: Command[] = [
   lintCommand,
   testCommand,
   compareCommand,
+  migrateCheckCommand,
   evalsCommand,
   samplesCommand,
   deployCommand,
