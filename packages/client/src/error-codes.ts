@@ -28,6 +28,8 @@ export const SERVER_ERROR_CODES = [
   'locked',
   'guard_blocked',
   'budget_exceeded',
+  'retrieval_refused',
+  'retrieval_failed',
   'output_invalid',
   'provider_error',
   'provider_timeout',

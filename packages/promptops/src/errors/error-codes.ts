@@ -45,6 +45,13 @@ export const ERROR_CODES = {
   locked: { status: 423, exit: 4, summary: 'another process holds the embedded database' },
   guard_blocked: { status: 422, exit: 7, summary: 'a guardrail blocked the request or the output' },
   budget_exceeded: { status: 429, exit: 7, summary: 'a hard budget limit refuses the call' },
+  retrieval_refused: {
+    status: 422,
+    exit: 7,
+    summary:
+      "a retrieval source's classification or environments are not allowed for the prompt (policies.yaml retrieval_by_classification)",
+  },
+  retrieval_failed: { status: 502, exit: 8, summary: 'a retrieval source could not be searched' },
   output_invalid: { status: 502, exit: 8, summary: 'the model output failed validation after retries' },
   provider_error: { status: 502, exit: 8, summary: 'the model provider failed' },
   provider_timeout: { status: 504, exit: 8, summary: 'the model provider did not answer in time' },

@@ -21,6 +21,8 @@ import { chainRunRecord } from './records/chain-run-record.ts';
 import { createRunRecorder } from './records/run-recorder.ts';
 import { createCachedCatalog } from './resolve/cached-catalog.ts';
 import { followCatalogChanges } from './resolve/follow-catalog-changes.ts';
+import { createRetrievalRuntime } from './retrieval/create-retrieval.ts';
+import { groundingGuard } from './retrieval/grounding-guard.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
 import {
@@ -69,6 +71,8 @@ export interface RuntimeOptions {
    * HTTP tools from promptops.yaml `tools:` are registered too.
    */
   tools?: Record<string, ToolHandler>;
+  /** The project folder: `files` retrieval sources are read from it (docs/retrieval.md). */
+  projectRoot?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -122,7 +126,8 @@ export async function createRuntime(options: RuntimeOptions) {
     recorder,
     selectExamples: createExampleSelector(embeddingsTarget(options)),
     inputGuards: options.inputGuards ?? [guards.input],
-    outputGuards: options.outputGuards ?? [guards.output],
+    // The grounding check (output.citations) runs after the policy guards, on what they let through.
+    outputGuards: [...(options.outputGuards ?? [guards.output]), groundingGuard],
     observers: options.observers ?? [],
     fragmentOverrides: fragmentOverrideRules(options.policies.overrides),
     tools: createToolRuntime({
@@ -130,6 +135,28 @@ export async function createRuntime(options: RuntimeOptions) {
       policies: options.policies,
       detectors,
       ...(options.tools && { handlers: options.tools }),
+    }),
+    retrieval: createRetrievalRuntime({
+      db: options.handle.db,
+      config: options.config,
+      policies: options.policies,
+      detectors,
+      ...(options.projectRoot !== undefined && { projectRoot: options.projectRoot }),
+      summarizer: {
+        version: async (prompt, environment) => (await cache.served('prompt', prompt, environment)).version,
+        run: async (prompt, variables, run) => {
+          const result = await runPipeline(parts, prompt, variables, {
+            parentRunId: run.parentRunId,
+            ...(run.environment !== undefined && { environment: run.environment }),
+          });
+          return result.status === 'ok'
+            ? { ok: true, text: result.output }
+            : {
+                ok: false,
+                reason: `${prompt} ended ${result.status}${result.reason ? `: ${result.reason}` : ''}`,
+              };
+        },
+      },
     }),
   };
   return {

@@ -1,4 +1,5 @@
 import type { ExampleBankContent } from '../catalog/content/example-bank-content.ts';
+import { PromptopsError } from '../errors/index.ts';
 import { renderPrompt, validateVariables } from '../templates/index.ts';
 import { assembleMessages } from './assemble-messages.ts';
 import { withMessage } from './context/message-variable.ts';
@@ -36,7 +37,12 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   // 3. input guards
   const guarded = await guardInput(parts, state, content, checked.variables);
   if (!guarded.ready) return guarded;
-  const { variables } = guarded;
+  let { variables } = guarded;
+  // 4a. retrieval: passages from the version's sources, redacted and trimmed, as `retrieved`
+  if (content.context?.retrieval) {
+    const retrieval = await retrieve(parts, state, content, variables);
+    variables = { ...variables, retrieved: retrieval.retrieved };
+  }
   // 5. render (before 4: examples are chosen by similarity to the rendered input)
   const rendered = await renderPrompt(content, variables, {
     fragments: parts.cache.fragmentSource(options.environment),
@@ -70,6 +76,35 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   if (historyDropped > 0)
     result.warnings.push(`${historyDropped} older history message(s) left out to fit the token budget`);
   return planCall(parts, state, content, variables, messages);
+}
+
+async function retrieve(
+  parts: RuntimeParts,
+  state: RunState,
+  content: Parameters<NonNullable<RuntimeParts['retrieval']>['retrieve']>[1],
+  variables: Record<string, unknown>,
+) {
+  const { result, options } = state;
+  if (!parts.retrieval) {
+    throw new PromptopsError(
+      'retrieval_failed',
+      `${result.prompt} retrieves context and this runtime has no retrieval`,
+      {},
+    );
+  }
+  const retrieval = await parts.retrieval.retrieve(
+    {
+      prompt: result.prompt,
+      runId: result.runId,
+      environment: result.environment,
+      ...(options.signal && { signal: options.signal }),
+    },
+    content,
+    variables,
+  );
+  result.retrieved = retrieval?.records ?? [];
+  result.warnings.push(...(retrieval?.warnings ?? []));
+  return { retrieved: retrieval?.retrieved ?? [] };
 }
 
 /** A catalog prompt: the pipeline's usual source. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PromptopsError } from '../errors/index.ts';
 import { endRunSpan, type RunSpan, startRunSpan } from '../observability/tracing/run-span.ts';
 import { toRunRecord } from './records/to-run-record.ts';
+import { retrievedPassageRows } from './retrieval/retrieved-passage-rows.ts';
 import type { RunOptions } from './run-options.ts';
 import type { RunResult } from './run-result.ts';
 import type { RuntimeParts } from './runtime-parts.ts';
@@ -95,6 +96,7 @@ export function finishRun(
     }),
     sampled ? { input: state.variables, output: result.output } : undefined,
     result.toolCalls ? toolCallRows(result) : undefined,
+    result.retrieved ? retrievedPassageRows(result) : undefined,
   );
   for (const observe of parts.observers) observe(result);
   endRunSpan(state.trace, result);

@@ -3,6 +3,7 @@ import type { Attempt } from './call/call-model.ts';
 import type { Decision } from './output/check-output.ts';
 import type { FinishReason } from './providers/provider.ts';
 import type { Arm } from './resolve/prompt-resolver.ts';
+import type { RetrievalRecord } from './retrieval/passage.ts';
 import type { ToolCallRecord } from './tools/tool-call-record.ts';
 
 /** Outcomes of a run (DESIGN.md section 3). Every result states one. */
@@ -59,6 +60,8 @@ export interface RunResult {
   verdicts: GuardVerdict[];
   /** Prompts that declare tools: every call the model asked for, with the policy's decision. */
   toolCalls?: ToolCallRecord[];
+  /** Prompts that retrieve (context.retrieval): the passages that entered the prompt, ids only. */
+  retrieved?: RetrievalRecord[];
   latencyMs: number;
   timeToFirstTokenMs?: number;
   warnings: string[];

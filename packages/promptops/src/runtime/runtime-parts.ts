@@ -9,6 +9,7 @@ import type { ModelCatalog } from './models/index.ts';
 import type { ModelMessage, ModelParameters } from './providers/provider.ts';
 import type { RunRecorder } from './records/run-recorder.ts';
 import type { CachedCatalog } from './resolve/cached-catalog.ts';
+import type { RetrievalRuntime } from './retrieval/create-retrieval.ts';
 import type { GuardVerdict, RunResult } from './run-result.ts';
 import type { ToolRuntime } from './tools/create-tool-runtime.ts';
 
@@ -80,4 +81,6 @@ export interface RuntimeParts {
   fragmentOverrides: readonly FragmentOverrideRule[];
   /** Tool handlers and policy (runtime/tools); without it a prompt's tools are not offered. */
   tools?: ToolRuntime;
+  /** Retrieval sources (runtime/retrieval); without it a version's context.retrieval fails the run. */
+  retrieval?: RetrievalRuntime;
 }

@@ -89,6 +89,21 @@ export const OutputSpec = z.strictObject({
     .describe('Retries with a format reminder on invalid output.'),
   confidence: ConfidenceThresholds.optional(),
   max_chars: z.number().int().positive().optional(),
+  citations: z
+    .strictObject({
+      mode: z
+        .enum(['required', 'checked'])
+        .default('required')
+        .describe(
+          'required: every claim-like sentence must cite a retrieved passage [source:doc]; checked: only citations are checked.',
+        ),
+      action: z
+        .enum(['flag', 'escalate', 'block'])
+        .default('escalate')
+        .describe('What an ungrounded answer gets: flag (recorded, answered), escalate or block.'),
+    })
+    .optional()
+    .describe('Grounding check (docs/retrieval.md): citations must name passages the run retrieved.'),
 });
 
 export const ExamplesSpec = z.strictObject({
@@ -117,6 +132,30 @@ export const ToolSpec = z.strictObject({
 export const ContextSpec = z.strictObject({
   history_tokens: z.number().int().positive().optional().describe('Token budget for conversation history.'),
   sources: z.array(z.string().min(1)).optional().describe('Retrieval sources this prompt may use.'),
+  retrieval: z
+    .strictObject({
+      sources: z.array(z.string().min(1)).min(1).describe('Sources from promptops.yaml retrieval.sources.'),
+      query_variable: z.string().min(1).describe('The variable whose value is the search query.'),
+      k: z.number().int().min(1).max(20).default(3).describe('Passages per source, at most.'),
+      max_tokens: z
+        .number()
+        .int()
+        .positive()
+        .default(1500)
+        .describe('Token budget for every passage together; lower-ranked ones are cut or left out.'),
+      summarize: z
+        .strictObject({
+          prompt: z.string().min(1).describe('The summarizer prompt; it gets `title` and `text`.'),
+          over_tokens: z
+            .number()
+            .int()
+            .positive()
+            .describe('Passages longer than this enter the prompt as their cached summary.'),
+        })
+        .optional(),
+    })
+    .optional()
+    .describe('Retrieval (docs/retrieval.md): passages are in the template as `retrieved`.'),
 });
 
 /**
@@ -213,6 +252,24 @@ export const PromptContent = z
             code: 'custom',
             path: ['environments', environment, 'defaults', name],
             message: `"${name}" is not a declared variable`,
+          });
+        }
+      }
+    }
+    const retrieval = content.context?.retrieval;
+    if (retrieval) {
+      for (const [name, field] of [
+        [retrieval.query_variable, 'query_variable'],
+        ['retrieved', 'sources'],
+      ] as const) {
+        if (!content.variables?.properties[name]) {
+          context.addIssue({
+            code: 'custom',
+            path: ['context', 'retrieval', field],
+            message:
+              name === 'retrieved'
+                ? 'declare `retrieved` (type: array, default: []) under variables.properties: the passages are put there'
+                : `"${name}" is not a declared variable`,
           });
         }
       }

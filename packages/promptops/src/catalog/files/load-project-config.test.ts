@@ -17,6 +17,8 @@ describe('loadProjectConfig', () => {
       routes: {},
       prices: {},
       retention: { run_records_days: 30, redacted_io: true },
+      tools: {},
+      retrieval: { sources: {}, summaries: { ttl_s: 86_400 } },
     });
   });
 

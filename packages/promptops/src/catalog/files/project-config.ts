@@ -10,6 +10,7 @@ import {
 import { ModelId } from '../content/prompt-content.ts';
 import { HttpToolConfig } from './http-tool-config.ts';
 import { EnvironmentVariableName, ProviderConfig } from './provider-config.ts';
+import { RetrievalConfig } from './retrieval-config.ts';
 
 /**
  * `promptops.yaml`: the project's providers, model routes, prices, environments and retention. Read
@@ -155,6 +156,7 @@ export const ProjectConfig = z
       .record(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'expected a tool name'), HttpToolConfig)
       .default({})
       .describe('HTTP tools by name: handlers the application serves at a URL (docs/tools.md).'),
+    retrieval: RetrievalConfig.default({ sources: {}, summaries: { ttl_s: 86_400 } }),
     lint: LintSettings.optional().describe(
       'Prompt linter rules turned off for every prompt of the project (`lint: { disable: [rule-id] }`, docs/lint.md).',
     ),

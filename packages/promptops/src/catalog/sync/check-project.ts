@@ -1,6 +1,6 @@
 import type { ErrorCode, SourceLocation } from '../../errors/index.ts';
 import { PromptopsError } from '../../errors/index.ts';
-import { fragmentOverrideRules } from '../../governance/policies/index.ts';
+import { fragmentOverrideRules, retrievalRefusal } from '../../governance/policies/index.ts';
 import {
   checkFragmentIncludes,
   checkFragmentOverride,
@@ -62,6 +62,21 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
       fragments: fragments.ok ? fragments.templates : undefined,
     });
     for (const error of check.errors) report(error, artifact);
+    for (const source of artifact.content.context?.retrieval?.sources ?? []) {
+      const refusal = retrievalRefusal(
+        {
+          prompt: artifact.name,
+          classification: artifact.content.classification,
+          source,
+          config: project.config.retrieval.sources[source],
+        },
+        project.policies,
+      );
+      if (refusal) {
+        codes.add('retrieval_refused');
+        issues.push({ message: refusal, location: artifact.locate('context.retrieval.sources') });
+      }
+    }
     for (const warning of check.warnings) {
       warnings.push({ message: warning.message, location: artifact.locate(warning.location.field ?? '') });
     }

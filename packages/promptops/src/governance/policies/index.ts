@@ -9,6 +9,7 @@ export {
   Policies,
   type PoliciesInput,
 } from './policies-schema.ts';
+export { readableClassifications, retrievalRefusal } from './retrieval-policy.ts';
 export {
   APPROVER_ROLES,
   type ApproverRole,

@@ -144,6 +144,12 @@ export const Policies = z
       .describe(
         'Models allowed per data classification; a classification left out allows every model, except restricted, which then allows none.',
       ),
+    retrieval_by_classification: z
+      .partialRecord(z.enum(DATA_CLASSIFICATIONS), z.array(z.enum(DATA_CLASSIFICATIONS)))
+      .default({})
+      .describe(
+        'Retrieval source classifications a prompt of each classification may read (docs/retrieval.md); a classification left out reads sources of its own classification or lower.',
+      ),
     guards: z
       .record(simpleName('guard policy name'), GuardPolicy)
       .default({})

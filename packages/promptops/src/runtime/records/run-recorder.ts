@@ -2,8 +2,10 @@ import { createHmac } from 'node:crypto';
 import { canonicalJson } from '../../catalog/content/canonical-json.ts';
 import {
   type Database,
+  insertRetrievedPassages,
   insertRunRecords,
   insertToolCalls,
+  type RetrievedPassageRow,
   type RunRecordRow,
   type ToolCallRow,
 } from '../../store/index.ts';
@@ -42,6 +44,8 @@ interface QueuedRecord {
   sampled?: SampledIo;
   /** The run's tool trail, written after the batch's run records (their foreign key). */
   toolCalls?: ToolCallRow[];
+  /** The run's retrieval provenance, written with its tool trail. */
+  passages?: RetrievedPassageRow[];
 }
 
 /**
@@ -76,6 +80,10 @@ export function createRunRecorder(options: RunRecorderOptions) {
             options.db,
             batch.flatMap((entry) => entry.toolCalls ?? []),
           );
+          await insertRetrievedPassages(
+            options.db,
+            batch.flatMap((entry) => entry.passages ?? []),
+          );
         } catch (error) {
           options.onError?.(error, batch.length);
           continue;
@@ -89,12 +97,20 @@ export function createRunRecorder(options: RunRecorderOptions) {
   return {
     /**
      * Queues a record; `sampled` (the run's raw input and output) when continuous evaluation samples
-     * it; `toolCalls`, the run's tool trail.
+     * it; `toolCalls`, the run's tool trail; `passages`, its retrieval provenance.
      */
-    record(row: RunRecordRow, sampled?: SampledIo, toolCalls?: ToolCallRow[]): void {
-      if (toolCalls && toolCalls.length > 0)
-        queue.push(sampled ? { row, sampled, toolCalls } : { row, toolCalls });
-      else queue.push(sampled ? { row, sampled } : { row });
+    record(
+      row: RunRecordRow,
+      sampled?: SampledIo,
+      toolCalls?: ToolCallRow[],
+      passages?: RetrievedPassageRow[],
+    ): void {
+      queue.push({
+        row,
+        ...(sampled && { sampled }),
+        ...(toolCalls && toolCalls.length > 0 && { toolCalls }),
+        ...(passages && passages.length > 0 && { passages }),
+      });
       if (queue.length >= batchSize) void flush();
     },
     /** A keyed HMAC of the input: lets runs be grouped by input without storing it. */

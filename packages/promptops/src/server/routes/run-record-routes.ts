@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PromptopsError } from '../../errors/index.ts';
 import { feedbackOnRun } from '../../evaluation/feedback/index.ts';
 import { authorize, can, grantedPrefixes } from '../../governance/access/index.ts';
-import { findRunRecord, listRunRecords, listToolCalls } from '../../store/index.ts';
+import { findRunRecord, listRetrievedPassages, listRunRecords, listToolCalls } from '../../store/index.ts';
 import { decodeCursor, encodeCursor } from '../page-cursor.ts';
 import type { ServerDeps } from '../server-deps.ts';
 import { CURSOR, ENVIRONMENT, LIMIT, NAME, TIME, VERSION } from './schema-parts.ts';
@@ -87,6 +87,10 @@ export function runRecordRoutes(app: FastifyInstance, deps: ServerDeps): void {
     return {
       ...record,
       toolCalls: toolCalls.map(({ runId: _runId, prompt: _prompt, ...call }) => call),
+      // Retrieval provenance (docs/retrieval.md): the passages that entered the prompt, by id and version.
+      retrieved: (await listRetrievedPassages(deps.handle.db, record.id)).map(
+        ({ runId: _runId, prompt: _prompt, ...passage }) => passage,
+      ),
       // Users' feedback on the run (feedback-routes.ts), oldest first.
       feedback: await feedbackOnRun({ db: deps.handle.db }, record.id),
     };

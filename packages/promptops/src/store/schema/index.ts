@@ -12,6 +12,7 @@ export {
   type FreezeRow,
   freezes,
 } from './change-requests.ts';
+export { type ContextSummaryRow, contextSummaries } from './context-summaries.ts';
 export {
   type DeploymentEventRow,
   type DeploymentRow,
@@ -31,6 +32,8 @@ export {
   users,
 } from './identities.ts';
 export { meta } from './meta.ts';
+export { type RetrievalDocumentRow, retrievalDocuments } from './retrieval-documents.ts';
+export { type RetrievedPassageRow, retrievedPassages } from './retrieved-passages.ts';
 export { type RunFeedbackRow, runFeedback } from './run-feedback.ts';
 export { type RunRecordRow, runRecords } from './run-records.ts';
 export { type RunSampleRow, runSamples } from './run-samples.ts';
