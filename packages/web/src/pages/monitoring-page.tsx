@@ -37,11 +37,13 @@ export function MonitoringPage() {
 }
 
 function PromptMonitoring({ name }: { name: string }) {
-  const [bucket, setBucket] = useState<'hour' | 'day'>('hour');
+  const [timeWindow, setTimeWindow] = useState(() => windowOf('6h'));
   const [environment, setEnvironment] = useState('');
   const [split, setSplit] = useState(true);
   const detail = useApi<ArtifactDetail>(`/api/artifacts/prompt/${namePath(name)}`);
-  const stats = useApi<RunStats>(`/api/runs/stats${query({ prompt: name, bucket, environment })}`);
+  const stats = useApi<RunStats>(
+    `/api/runs/stats${query({ prompt: name, environment, bucket: timeWindow.bucket, since: timeWindow.since })}`,
+  );
   const permissions = usePermissions(name);
   const environments = detail.data?.artifact.deployments.map((deployment) => deployment.environment) ?? [];
   return (
@@ -57,10 +59,14 @@ function PromptMonitoring({ name }: { name: string }) {
           </select>
         </label>
         <label className="inline">
-          Per
-          <select value={bucket} onChange={(event) => setBucket(event.target.value as 'hour' | 'day')}>
-            <option value="hour">hour (48 h)</option>
-            <option value="day">day (30 days)</option>
+          Window
+          <select
+            value={timeWindow.choice}
+            onChange={(event) => setTimeWindow(windowOf(event.target.value as WindowChoice))}
+          >
+            <option value="6h">6 hours, per hour</option>
+            <option value="48h">48 hours, per hour</option>
+            <option value="30d">30 days, per day</option>
           </select>
         </label>
         <label className="inline">
@@ -78,6 +84,18 @@ function PromptMonitoring({ name }: { name: string }) {
       {permissions.loaded && <ReviewQueue prompt={name} canRate={permissions.can('sample-rate')} />}
     </>
   );
+}
+
+type WindowChoice = '6h' | '48h' | '30d';
+
+/** A window's bucket size and start, fixed when it is chosen (so the query stays the same until then). */
+function windowOf(choice: WindowChoice): { choice: WindowChoice; bucket: 'hour' | 'day'; since: string } {
+  const hour = 3_600_000;
+  const span = { '6h': 6 * hour, '48h': 48 * hour, '30d': 30 * 24 * hour }[choice];
+  // Whole buckets ending with the current one.
+  const size = choice === '30d' ? 24 * hour : hour;
+  const since = Math.floor((Date.now() - span) / size + 1) * size;
+  return { choice, bucket: choice === '30d' ? 'day' : 'hour', since: new Date(since).toISOString() };
 }
 
 /** The window in figures: runs, error and escalation rates, guard triggers and known cost. */

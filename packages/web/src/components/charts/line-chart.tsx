@@ -1,12 +1,15 @@
+import { useEffect, useRef, useState } from 'react';
+
 /** One line of a chart: its name in the legend, and a value (or nothing) per bucket. */
 export interface ChartSeries {
   label: string;
   values: (number | null)[];
   /** A dashed line, for a second measure of the same series (p99 beside p50). */
   dashed?: boolean;
+  /** Which of SERIES_COLOURS to draw it in; its position by default. */
+  colour?: number;
 }
 
-const WIDTH = 600;
 const HEIGHT = 180;
 const PAD = { top: 10, right: 12, bottom: 22, left: 52 };
 /** Colour-blind-safe (Okabe–Ito), in the order series are drawn. */
@@ -32,16 +35,28 @@ export function LineChart({
   bucketLabel: (bucket: string) => string;
   testId?: string;
 }) {
+  // Drawn at the width it is shown at, so its text stays legible on a phone.
+  const frame = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(600);
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(Math.max(240, Math.round(element.clientWidth) - 24)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const colourOf = (line: ChartSeries, index: number) =>
+    SERIES_COLOURS[(line.colour ?? index) % SERIES_COLOURS.length];
   const values = series.flatMap((line) => line.values.filter((value): value is number => value !== null));
   const max = Math.max(0, ...values);
   const top = max === 0 ? 1 : niceCeiling(max);
-  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotWidth = width - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
   const x = (index: number) =>
     PAD.left + (buckets.length <= 1 ? plotWidth / 2 : (index / (buckets.length - 1)) * plotWidth);
   const y = (value: number) => PAD.top + plotHeight - (value / top) * plotHeight;
   return (
-    <figure className="chart" data-testid={testId}>
+    <figure className="chart" data-testid={testId} ref={frame}>
       <figcaption>
         <strong>{title}</strong>
         {series.length > 1 && (
@@ -54,7 +69,7 @@ export function LineChart({
                     y1="4"
                     x2="18"
                     y2="4"
-                    stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]}
+                    stroke={colourOf(line, index)}
                     strokeWidth="2.5"
                     strokeDasharray={line.dashed ? '4 3' : undefined}
                   />
@@ -68,10 +83,10 @@ export function LineChart({
       {values.length === 0 ? (
         <p className="muted chart-empty">No runs in this window.</p>
       ) : (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title} className="chart-plot">
-          <line x1={PAD.left} y1={y(0)} x2={WIDTH - PAD.right} y2={y(0)} className="axis" />
-          <line x1={PAD.left} y1={y(top)} x2={WIDTH - PAD.right} y2={y(top)} className="gridline" />
-          <line x1={PAD.left} y1={y(top / 2)} x2={WIDTH - PAD.right} y2={y(top / 2)} className="gridline" />
+        <svg viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={title} className="chart-plot">
+          <line x1={PAD.left} y1={y(0)} x2={width - PAD.right} y2={y(0)} className="axis" />
+          <line x1={PAD.left} y1={y(top)} x2={width - PAD.right} y2={y(top)} className="gridline" />
+          <line x1={PAD.left} y1={y(top / 2)} x2={width - PAD.right} y2={y(top / 2)} className="gridline" />
           <text x={PAD.left - 6} y={y(top) + 4} className="tick" textAnchor="end">
             {format(top)}
           </text>
@@ -81,11 +96,12 @@ export function LineChart({
           <text x={PAD.left} y={HEIGHT - 6} className="tick">
             {bucketLabel(buckets[0] ?? '')}
           </text>
-          <text x={WIDTH - PAD.right} y={HEIGHT - 6} className="tick" textAnchor="end">
+          <text x={width - PAD.right} y={HEIGHT - 6} className="tick" textAnchor="end">
             {bucketLabel(buckets.at(-1) ?? '')}
           </text>
           {series.map((line, index) => {
-            const colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
+            const colour = colourOf(line, index);
+            const known = line.values.filter((value) => value !== null).length;
             return (
               <g key={line.label}>
                 <path
@@ -97,7 +113,13 @@ export function LineChart({
                 />
                 {line.values.map((value, bucket) =>
                   value === null ? null : (
-                    <circle key={buckets[bucket]} cx={x(bucket)} cy={y(value)} r="2.6" fill={colour}>
+                    <circle
+                      key={buckets[bucket]}
+                      cx={x(bucket)}
+                      cy={y(value)}
+                      r={known === 1 ? 4 : 2.6}
+                      fill={colour}
+                    >
                       <title>{`${line.label} · ${bucketLabel(buckets[bucket]!)}: ${format(value)}`}</title>
                     </circle>
                   ),

@@ -20,7 +20,7 @@ export function PromptPicker({ base, current }: { base: string; current: string 
             {prompt.name}
           </option>
         ))}
-        {prompts.data && current !== '' && !prompts.data.items.some((item) => item.name === current) && (
+        {current !== '' && !prompts.data?.items.some((item) => item.name === current) && (
           <option value={current}>{current}</option>
         )}
       </select>

@@ -19,7 +19,12 @@ export function RunCharts({ stats, split }: { stats: RunStats; split: boolean })
   const label = (bucket: string) => bucketLabel(bucket, stats.bucket);
   const per = (pick: (point: StatsPoint) => number | null, name = (group: Group) => group.label) =>
     groups.map(
-      (group): ChartSeries => ({ label: name(group), values: valuesOf(stats.buckets, group.points, pick) }),
+      (group, index): ChartSeries => ({
+        label: name(group),
+        values: valuesOf(stats.buckets, group.points, pick),
+        // A group keeps its colour across charts; its second measure (p99, escalations) is dashed.
+        colour: index,
+      }),
     );
   const rate = (count: (point: StatsPoint) => number) => (point: StatsPoint) =>
     point.runs === 0 ? null : count(point) / point.runs;

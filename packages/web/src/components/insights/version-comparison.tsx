@@ -79,17 +79,18 @@ export function VersionComparison({
                 <th>v{data.a.version}</th>
                 <th>v{data.b.version}</th>
                 <th>p</th>
-                <th>Verdict</th>
               </tr>
             </thead>
             <tbody>
               {measured.map((metric) => (
                 <tr key={metric.metric}>
-                  <td>{metric.label}</td>
+                  <td>
+                    {metric.label}
+                    <div className={`small ${metric.significant ? '' : 'muted'}`}>{metric.verdict}</div>
+                  </td>
                   <td>{formatMean(metric.meanA)}</td>
                   <td>{formatMean(metric.meanB)}</td>
                   <td title={metric.test?.method}>{metric.test ? formatP(metric.test.pValue) : '—'}</td>
-                  <td className={metric.significant ? '' : 'muted'}>{metric.verdict}</td>
                 </tr>
               ))}
             </tbody>
