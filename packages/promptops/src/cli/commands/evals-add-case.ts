@@ -10,6 +10,7 @@ import {
   type CaseLine,
   type CaseSource,
   type CaseSourceRef,
+  checkSuiteName,
   decideEvalCase,
   type ExpectedOutcome,
   readCaseSource,
@@ -221,6 +222,7 @@ async function evalCaseSource(
   given: string,
 ): Promise<{ source: CaseSource; variables: Record<string, unknown> }> {
   const split = given.lastIndexOf(':');
+  if (split > 0) checkSuiteName(given.slice(0, split));
   const from =
     split > 0 ? await loadSuiteFile(root, path.posix.join('evals', `${given.slice(0, split)}.yaml`)) : suite;
   const caseId = split > 0 ? given.slice(split + 1) : given;
