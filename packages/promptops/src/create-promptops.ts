@@ -12,6 +12,7 @@ import {
 import { createRuntime, type Runtime } from './runtime/create-runtime.ts';
 import type { ModelProvider } from './runtime/providers/index.ts';
 import { providersFromConfig } from './runtime/providers-from-config.ts';
+import type { ToolHandler } from './runtime/tools/index.ts';
 import { openDatabase } from './store/index.ts';
 
 export interface PromptopsOptions {
@@ -32,6 +33,11 @@ export interface PromptopsOptions {
    * stops a failing canary. `false` turns them off.
    */
   alerts?: false | { log?: AlertLogger; intervalMs?: number };
+  /**
+   * Handlers for the tools prompts declare, by name (docs/tools.md); `runtime.registerTool` adds
+   * more later. Calls reach them only when policies.yaml `tools:` allows them.
+   */
+  tools?: Record<string, ToolHandler>;
 }
 
 export interface Promptops {
@@ -78,7 +84,17 @@ export async function createPromptops(options: PromptopsOptions = {}): Promise<P
         });
       }
       const observers = alerts ? [alerts.observe] : [];
-      runtime = await createRuntime({ handle, catalog, config, policies, providers, sampling, observers });
+      runtime = await createRuntime({
+        handle,
+        catalog,
+        config,
+        policies,
+        providers,
+        sampling,
+        observers,
+        projectRoot: options.projectDir,
+        ...(options.tools && { tools: options.tools }),
+      });
       alerts?.start(alertOptions?.log ?? jsonLineLogger((line) => process.stderr.write(line)));
     }
   } catch (error) {

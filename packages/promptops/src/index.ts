@@ -46,5 +46,13 @@ export type { ModelProvider } from './runtime/providers/index.ts';
 export type { RunOptions } from './runtime/run-options.ts';
 export type { RunResult, RunStatus } from './runtime/run-result.ts';
 export type { RunStream } from './runtime/stream-pipeline.ts';
+export {
+  SIGNATURE_HEADER,
+  signToolRequest,
+  TIMESTAMP_HEADER,
+  type ToolCallContext,
+  type ToolCallRecord,
+  type ToolHandler,
+} from './runtime/tools/index.ts';
 // Templates
 export { countChatTokens, type FragmentSource, type RenderResult, renderPrompt } from './templates/index.ts';

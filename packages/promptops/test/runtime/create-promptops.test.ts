@@ -13,6 +13,7 @@ describe('createPromptops: the library entry with a project folder', () => {
   let folder: string;
   let server: ScriptedModelServer;
   let promptops: Promptops;
+  const toolCalls: string[] = [];
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'promptops-library-'));
@@ -30,6 +31,12 @@ describe('createPromptops: the library entry with a project folder', () => {
       dataDir: join(folder, '.promptops', 'db'),
       projectDir: folder,
       providers,
+      tools: {
+        verify_identity: () => {
+          toolCalls.push('verify_identity');
+          return { verified: true };
+        },
+      },
     });
     await pushProject(promptops.catalog, { actor: 'test' }, await readProject(folder));
   });
@@ -44,6 +51,33 @@ describe('createPromptops: the library entry with a project folder', () => {
       customer_message: 'The blender arrived broken',
     });
     expect(result).toMatchObject({ status: 'ok', decision: 'auto', parsed: { intent: 'returns' } });
+  });
+
+  it('serves tools from the createPromptops option and from registerTool (docs/tools.md)', async () => {
+    promptops.runtime!.registerTool('lookup_order', ({ order_number }) => {
+      toolCalls.push(`lookup_order ${order_number}`);
+      return { status: 'shipped' };
+    });
+    const turns = (request: { messages: { role: string }[] }) =>
+      request.messages.filter((turn) => turn.role === 'tool').length;
+    server.setRules([
+      {
+        match: { when: (request) => turns(request) === 0 },
+        reply: {
+          toolCalls: [{ name: 'verify_identity', arguments: { email: 'a@example.com', code: '123456' } }],
+        },
+      },
+      {
+        match: { when: (request) => turns(request) === 1 },
+        reply: { toolCalls: [{ name: 'lookup_order', arguments: { order_number: 'A1234-5678' } }] },
+      },
+      { reply: 'Your order has shipped.' },
+    ]);
+    const result = await promptops.runtime!.run('support/assistant', {
+      customer_message: 'Where is A1234-5678?',
+    });
+    expect(result).toMatchObject({ status: 'ok', output: 'Your order has shipped.' });
+    expect(toolCalls).toEqual(['verify_identity', 'lookup_order A1234-5678']);
   });
 
   it("watches the run with policies.yaml's alert rules", async () => {
