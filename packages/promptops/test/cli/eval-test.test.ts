@@ -1,6 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { casesOfDetails } from '../../src/evaluation/reports/index.ts';
+import { findArtifact, listEvalHistory, openDatabase } from '../../src/store/index.ts';
 import { cli, editFile } from './cli-harness.ts';
 import { useCliScratch } from './use-cli-scratch.ts';
 
@@ -146,6 +148,21 @@ describe('promptops test and compare: suites through the runtime, reports, gates
     const html = await readFile(join(scratch.project, 'reports', 'report.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/i);
     expect(html).toContain('support/behavioural');
+    // Each case's outcome is kept with the result, for the web UI's matrix and stored comparisons.
+    const handle = await openDatabase({ dataDir: scratch.dataDir });
+    try {
+      const artifact = await findArtifact(handle.db, 'prompt', 'support/classify-intent');
+      const [recorded] = await listEvalHistory(handle.db, artifact!.id, 'support/intents');
+      const cases = casesOfDetails(recorded!.details);
+      expect(cases).toHaveLength(4);
+      expect(cases!.find((each) => each.caseId === 'fee')).toMatchObject({
+        pass: false,
+        expectedClass: 'billing',
+        predictedClass: 'order_tracking',
+      });
+    } finally {
+      await handle.close();
+    }
   });
 
   it('answers from the cache the second time, and --no-cache calls the model again', async () => {
