@@ -142,6 +142,11 @@ describe('promptops evals add-case: a bad live answer becomes a case in the suit
     });
     await handle.close();
 
+    const waiting = await inProject('evals', 'candidates', 'support/behavioural');
+    expect(waiting.stdout).toMatch(
+      new RegExp(`^${candidate.id}\\s+support/behavioural\\s+proposed-over-rest\\s+run `, 'm'),
+    );
+
     const taken = await inProject(
       'evals',
       'add-case',
@@ -162,6 +167,12 @@ describe('promptops evals add-case: a bad live answer becomes a case in the suit
     );
     expect(twice.code).toBe(4);
     expect((await readFile(casesFile(), 'utf8')).trim().split('\n')).toHaveLength(3);
+
+    expect((await inProject('evals', 'candidates', 'support/behavioural')).stdout).toContain(
+      'no proposed eval cases for support/behavioural',
+    );
+    const added = JSON.parse((await inProject('evals', 'candidates', '--state', 'added', '--json')).stdout);
+    expect(added).toMatchObject([{ id: candidate.id, decision: 'evals/support/behavioural.cases.jsonl' }]);
 
     const audit = await inProject('audit', 'log', '--json');
     expect(audit.stdout).toContain('eval-case-add');

@@ -5,6 +5,7 @@ import { toJson } from '../format.ts';
 import { rejectExtraPositionals, requirePositional, stringOption } from '../options.ts';
 import { KIND_OPTION, resolveKind } from './artifact-kind.ts';
 import { ADD_CASE_OPTIONS, ADD_CASE_USAGE, runAddCase } from './evals-add-case.ts';
+import { CANDIDATES_USAGE, runCandidates } from './evals-candidates.ts';
 import { runSynthesize, SYNTHESIZE_OPTIONS, SYNTHESIZE_USAGE } from './evals-synthesize.ts';
 
 const wholeNumber = (text: string | undefined, parameter: string): number => {
@@ -20,7 +21,7 @@ export const evalsCommand: Command = {
   name: 'evals',
   summary:
     "Record an eval suite result on a version (the evidence approval gates read), have a model write variants of a suite's cases for review, or turn a run, sample or failed case into a case",
-  usage: `${RECORD_USAGE} | ${SYNTHESIZE_USAGE} | ${ADD_CASE_USAGE}`,
+  usage: `${RECORD_USAGE} | ${SYNTHESIZE_USAGE} | ${ADD_CASE_USAGE} | ${CANDIDATES_USAGE}`,
   options: {
     version: { type: 'string' },
     suite: { type: 'string' },
@@ -29,11 +30,14 @@ export const evalsCommand: Command = {
     ...KIND_OPTION,
     ...SYNTHESIZE_OPTIONS,
     ...ADD_CASE_OPTIONS,
+    state: { type: 'string' },
+    limit: { type: 'string' },
   },
   async run(context, parsed) {
-    const subcommand = requirePositional(parsed, 0, 'record|synthesize|add-case', this.usage);
+    const subcommand = requirePositional(parsed, 0, 'record|synthesize|add-case|candidates', this.usage);
     if (subcommand === 'synthesize') return runSynthesize(context, parsed);
     if (subcommand === 'add-case') return runAddCase(context, parsed);
+    if (subcommand === 'candidates') return runCandidates(context, parsed);
     if (subcommand !== 'record') {
       throw new PromptopsError(
         'invalid_argument',
