@@ -98,6 +98,7 @@ export class ToolSession {
     let failure = '';
     let value: unknown;
     let ok = false;
+    let timedOut = false;
     while (attempts < tries && !ok) {
       attempts++;
       const attempt = await runHandler(
@@ -120,6 +121,7 @@ export class ToolSession {
         value = attempt.value;
       } else {
         failure = attempt.ok ? `${call.name} reported failure` : attempt.problem;
+        timedOut = !attempt.ok && attempt.timedOut === true;
         value = attempt.ok ? attempt.value : undefined;
       }
     }
@@ -139,14 +141,15 @@ export class ToolSession {
     if (onFailure === 'escalate') {
       this.escalation = `${call.name} failed (${failure}) and the tool policy escalates its failures`;
     }
-    // A failure the handler reported in its answer is the model's to see; a thrown error's text is not.
-    return JSON.stringify(
-      value !== undefined ? value : { failed: true, reason: `${call.name} failed: ${failure}` },
-    );
+    // A failure the handler reported in its answer is the model's to see; a thrown error's text (which
+    // may hold internals) only goes to the trail.
+    if (value !== undefined) return JSON.stringify(value);
+    const told = timedOut ? `${call.name} timed out` : `${call.name} failed`;
+    return JSON.stringify({ failed: true, reason: told });
   }
 }
 
-type HandlerAttempt = { ok: true; value: unknown } | { ok: false; problem: string };
+type HandlerAttempt = { ok: true; value: unknown } | { ok: false; problem: string; timedOut?: boolean };
 
 /** Runs a handler with its timeout; the signal it gets aborts on the timeout or the run's cancellation. */
 async function runHandler(
@@ -160,7 +163,7 @@ async function runHandler(
   const timedOut = new Promise<HandlerAttempt>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
-      resolve({ ok: false, problem: `timed out after ${timeoutMs} ms` });
+      resolve({ ok: false, problem: `timed out after ${timeoutMs} ms`, timedOut: true });
     }, timeoutMs);
   });
   try {
