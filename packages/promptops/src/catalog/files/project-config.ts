@@ -118,6 +118,12 @@ export const ProjectConfig = z
           .describe(
             'The model `promptops evals synthesize` asks for paraphrases and adversarial variants of cases.',
           ),
+        compressor: z
+          .strictObject({
+            model: ModelId.describe('provider/model that proposes shorter wordings of prompts.'),
+          })
+          .optional()
+          .describe('The model `promptops compress` asks for a shorter wording after its rewrite rules.'),
       })
       .optional()
       .describe('Settings for `promptops test` (docs/evaluation.md).'),
@@ -200,6 +206,14 @@ export const ProjectConfig = z
         code: 'custom',
         path: ['evaluation', 'judge', 'model'],
         message: `provider "${judgeProvider}" is not configured under providers`,
+      });
+    }
+    const compressorProvider = config.evaluation?.compressor?.model.split('/')[0];
+    if (compressorProvider !== undefined && !Object.hasOwn(config.providers, compressorProvider)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['evaluation', 'compressor', 'model'],
+        message: `provider "${compressorProvider}" is not configured under providers`,
       });
     }
     const synthesizerProvider = config.evaluation?.synthesizer?.model.split('/')[0];

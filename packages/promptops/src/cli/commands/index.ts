@@ -8,6 +8,7 @@ import {
   withdrawCommand,
 } from './change-decision-commands.ts';
 import { compareCommand } from './compare-command.ts';
+import { compressCommand } from './compress-command.ts';
 import { canaryCommand, deployCommand, promoteCommand, rollbackCommand } from './deployment-commands.ts';
 import { diffCommand } from './diff-command.ts';
 import { evalsCommand } from './evals-command.ts';
@@ -56,6 +57,7 @@ export const COMMANDS: Command[] = [
   lintCommand,
   testCommand,
   compareCommand,
+  compressCommand,
   migrateCheckCommand,
   evalsCommand,
   samplesCommand,
