@@ -30,7 +30,7 @@ function recordedCase(index: number, predicted: string) {
   const pass = predicted === expected;
   return {
     caseId: `intent-${index + 1}`,
-    description: `a ${expected} message`,
+    description: `expected: ${expected}`,
     pass,
     passRate: pass ? 1 : 0,
     expectedClass: expected,
