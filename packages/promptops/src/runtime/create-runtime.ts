@@ -71,8 +71,6 @@ export interface RuntimeOptions {
    * HTTP tools from promptops.yaml `tools:` are registered too.
    */
   tools?: Record<string, ToolHandler>;
-  /** The project folder: `files` retrieval sources are read from it (docs/retrieval.md). */
-  projectRoot?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -141,7 +139,6 @@ export async function createRuntime(options: RuntimeOptions) {
       config: options.config,
       policies: options.policies,
       detectors,
-      ...(options.projectRoot !== undefined && { projectRoot: options.projectRoot }),
       summarizer: {
         version: async (prompt, environment) => (await cache.served('prompt', prompt, environment)).version,
         run: async (prompt, variables, run) => {

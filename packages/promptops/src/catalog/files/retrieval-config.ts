@@ -6,8 +6,8 @@ import { EnvironmentVariableName } from './provider-config.ts';
 /**
  * promptops.yaml `retrieval:` (docs/retrieval.md): the sources prompts may retrieve from, each with
  * the classification of the data it holds. `postgres-fts`: documents promptops keeps in its database
- * (loaded by `promptops retrieval import`); `files`: markdown or text files of a project folder, read
- * when first searched; `http`: the application's own retriever, POSTed `{ query, k }` and answering
+ * (loaded by `promptops retrieval import`); `files`: the markdown or text files of a project folder,
+ * loaded into the same table by `promptops push` (so they are versioned with the project); `http`: the application's own retriever, POSTed `{ query, k }` and answering
  * `{ passages: [{ id, title?, text, version? }] }`.
  */
 const SourceBase = {
@@ -31,7 +31,7 @@ export const RetrievalSourceConfig = z.discriminatedUnion('kind', [
       .refine((folder) => !folder.startsWith('/') && !folder.split(/[\\/]/).includes('..'), {
         message: 'a folder inside the project, relative to promptops.yaml',
       })
-      .describe('Folder of .md and .txt files, relative to promptops.yaml.'),
+      .describe('Folder of .md and .txt files, relative to promptops.yaml; loaded on push.'),
   }),
   z.strictObject({
     kind: z.literal('http'),

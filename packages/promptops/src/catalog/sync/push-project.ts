@@ -1,10 +1,17 @@
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { PromptopsError } from '../../errors/index.ts';
 import { mutate } from '../../governance/audit/index.ts';
 import { policiesChanged, storeCatalogPolicies } from '../../governance/policies/catalog-policies.ts';
-import { type Executor, ensureEnvironments, findArtifact, findVersion } from '../../store/index.ts';
+import {
+  type Executor,
+  ensureEnvironments,
+  findArtifact,
+  findVersion,
+  upsertRetrievalDocuments,
+} from '../../store/index.ts';
 import { contentHash } from '../content/canonical-json.ts';
 import type { ArtifactKind } from '../content/names.ts';
+import { readFolderDocuments } from '../files/read-folder-documents.ts';
 import type { Project } from '../files/read-project.ts';
 import type { Actor, Catalog } from '../service/catalog.ts';
 import { normaliseContent } from '../service/content-schemas.ts';
@@ -45,6 +52,8 @@ export interface PushReport {
   policiesUpdated: boolean;
   items: PushItem[];
   warnings: ProjectWarning[];
+  /** promptops.yaml `files` retrieval sources: their folder's documents, loaded in the same transaction. */
+  documents?: { source: string; added: number; changed: number; unchanged: number; removed: number }[];
 }
 
 /**
@@ -79,6 +88,7 @@ export async function pushProject(
     };
   }
 
+  const folders = await readRetrievalFolders(project);
   const report = await mutate(catalog.db, { actor: actor.actor, clock: catalog.clock }, async (context) => {
     const policiesUpdated = await storeCatalogPolicies(context, project.policies);
     const environmentsAdded = await ensureEnvironments(context.tx, environments, context.now());
@@ -100,10 +110,47 @@ export async function pushProject(
       });
       item.toVersion = saved.version;
     }
-    return { dryRun: false, environmentsAdded, policiesUpdated, items, warnings };
+    const documents = [];
+    for (const { source, read } of folders) {
+      documents.push({
+        source,
+        ...(await upsertRetrievalDocuments(context.tx, source, read, { replace: true })),
+      });
+    }
+    return {
+      dryRun: false,
+      environmentsAdded,
+      policiesUpdated,
+      items,
+      warnings,
+      ...(documents.length > 0 && { documents }),
+    };
   });
   await writeSyncLock(project.root, lockFrom(instance, report.items));
   return report;
+}
+
+/** The documents of every `files` retrieval source, read before the transaction opens. */
+async function readRetrievalFolders(project: Project) {
+  const folders = [];
+  for (const [source, config] of Object.entries(project.config.retrieval.sources)) {
+    if (config.kind !== 'files') continue;
+    try {
+      folders.push({ source, read: await readFolderDocuments(join(project.root, config.folder), source) });
+    } catch (error) {
+      throw new PromptopsError(
+        'config_invalid',
+        `retrieval source "${source}": cannot read ${config.folder}: ${(error as Error).message}; nothing was pushed`,
+        {
+          location: {
+            file: join(project.root, 'promptops.yaml'),
+            field: `retrieval.sources.${source}.folder`,
+          },
+        },
+      );
+    }
+  }
+  return folders;
 }
 
 async function planPush(

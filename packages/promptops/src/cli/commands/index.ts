@@ -25,6 +25,7 @@ import { pullCommand } from './pull-command.ts';
 import { pushCommand } from './push-command.ts';
 import { renderCommand } from './render-command.ts';
 import { retireCommand } from './retire-command.ts';
+import { retrievalCommand } from './retrieval-command.ts';
 import { reviewCommand } from './review-command.ts';
 import { runPromptCommand } from './run-prompt-command.ts';
 import { samplesCommand } from './samples-command.ts';
@@ -61,6 +62,7 @@ export const COMMANDS: Command[] = [
   migrateCheckCommand,
   evalsCommand,
   samplesCommand,
+  retrievalCommand,
   deployCommand,
   canaryCommand,
   promoteCommand,

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { isAbsolute, join } from 'node:path';
 import type { PromptContent } from '../../catalog/content/prompt-content.ts';
 import type { ProjectConfig } from '../../catalog/files/project-config.ts';
 import { PromptopsError } from '../../errors/index.ts';
@@ -7,7 +6,6 @@ import { type Policies, retrievalRefusal } from '../../governance/policies/index
 import type { GuardDetectors } from '../../guardrails/create-guard-hooks.ts';
 import type { Database } from '../../store/index.ts';
 import { countTextTokens } from '../../templates/token-count.ts';
-import { filesRetriever } from './files-retriever.ts';
 import { httpRetriever } from './http-retriever.ts';
 import {
   type Passage,
@@ -28,8 +26,6 @@ export interface RetrievalRuntimeOptions {
   config: Pick<ProjectConfig, 'retrieval'>;
   policies: Pick<Policies, 'retrieval_by_classification' | 'guards' | 'tiers' | 'guards_by_classification'>;
   detectors: GuardDetectors;
-  /** The project folder `files` sources are relative to; without it they fail with retrieval_failed. */
-  projectRoot?: string;
   /** Summaries of long passages (context.retrieval.summarize): the summarizer's version and a run of it. */
   summarizer?: {
     version(prompt: string, environment: string | undefined): Promise<number>;
@@ -65,7 +61,6 @@ export interface Retrieval {
  */
 export function createRetrievalRuntime(options: RetrievalRuntimeOptions) {
   const sources = options.config.retrieval.sources;
-  const files = new Map<string, Retriever>();
   const summaries =
     options.summarizer &&
     createSummaryCache({
@@ -78,23 +73,9 @@ export function createRetrievalRuntime(options: RetrievalRuntimeOptions) {
 
   function retrieverFor(name: string, run: RetrievalRun): Retriever {
     const config = sources[name]!;
-    if (config.kind === 'postgres-fts') return postgresRetriever(options.db, name);
+    // A `files` source's folder is loaded into the same table on push.
     if (config.kind === 'http') return httpRetriever(name, config, run, options.environment);
-    const root = options.projectRoot;
-    if (root === undefined) {
-      throw new PromptopsError(
-        'retrieval_failed',
-        `retrieval source "${name}" reads ${config.folder} of the project folder, and this runtime was started without one (createRuntime({ projectRoot }))`,
-        { source: name },
-      );
-    }
-    const folder = isAbsolute(config.folder) ? config.folder : join(root, config.folder);
-    let retriever = files.get(folder);
-    if (!retriever) {
-      retriever = filesRetriever(folder, name, options.now);
-      files.set(folder, retriever);
-    }
-    return retriever;
+    return postgresRetriever(options.db, name);
   }
 
   return {

@@ -1,4 +1,3 @@
 export { createRetrievalRuntime, type Retrieval, type RetrievalRuntime } from './create-retrieval.ts';
-export { documentVersion, readFolderDocuments } from './folder-documents.ts';
 export { type Passage, passageId, type RetrievalRecord, type RetrievedPassage } from './passage.ts';
 export { retrievedPassageRows } from './retrieved-passage-rows.ts';
