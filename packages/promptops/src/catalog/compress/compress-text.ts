@@ -32,7 +32,10 @@ export function compressText(text: string, seen: string[][] = []): TextRewrite {
       current = next;
     }
   }
-  const deduplicated = dropRepeats(current, seen);
+  // Sentences in different branches of an if/case/for are not repeats of each other, and one inside
+  // a branch is not always there: a text with control flow takes no part (docs/lint.md).
+  const branches = spans.some((span) => /^\{%-?\s*(?:if|unless|case|for|tablerow)\b/.test(span));
+  const deduplicated = branches ? current : dropRepeats(current, seen);
   if (deduplicated !== current && sameMasks(current, deduplicated)) {
     rules.push(REPEATED_INSTRUCTION_RULE);
     current = deduplicated;
@@ -59,9 +62,9 @@ function dropRepeats(masked: string, seen: string[][]): string {
         return true;
       });
       if (kept.length === sentences.length) return line;
-      const rest = kept.join(' ');
-      return rest === '' && line.trim() !== '' ? '' : indent + rest;
+      return kept.length === 0 ? undefined : indent + kept.join(' ');
     })
+    .filter((line) => line !== undefined)
     .join('\n');
 }
 

@@ -72,3 +72,31 @@ describe('compression rules', () => {
     }
   });
 });
+
+describe('compression rules in context', () => {
+  it('drops "you need to" only where a sentence starts', () => {
+    expect(compressText('Explain that you need to verify their identity first.').rules).toEqual([]);
+    expect(compressText('- You need to verify their identity first.').text).toBe(
+      '- Verify their identity first.',
+    );
+  });
+
+  it('never drops a sentence inside a branch as a repeat (case, if)', () => {
+    const text = [
+      '{%- case intent -%}',
+      "{%- when 'returns' -%}",
+      '- product: name or model of the item (required)',
+      "{%- when 'product_questions' -%}",
+      '- product: name or model of the item (required)',
+      '{%- endcase -%}',
+    ].join('\n');
+    expect(compressText(text)).toEqual({ text, rules: [] });
+  });
+
+  it('removes the line of a repeated sentence instead of leaving it blank', () => {
+    expect(
+      compressText('Keep replies under 100 words always.\nSay hello.\nKeep replies under 100 words always.')
+        .text,
+    ).toBe('Keep replies under 100 words always.\nSay hello.');
+  });
+});

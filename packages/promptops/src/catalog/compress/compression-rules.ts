@@ -12,8 +12,13 @@ export interface CompressionRule {
 }
 
 /** Drops a phrase (and the space after it); a capitalised phrase passes its capital on. */
-function dropPhrases(phrases: readonly string[]): (masked: string) => string {
-  const pattern = new RegExp(`\\b(${phrases.join('|')})\\s+(\\S)`, 'gi');
+function dropPhrases(
+  phrases: readonly string[],
+  options: { sentenceStart?: boolean } = {},
+): (masked: string) => string {
+  // At a sentence start: the text's, a line's (after a list marker) or after . ! ? :
+  const start = options.sentenceStart ? '(?<=^|[.!?:]\\s+|\\n[ \\t]*(?:[-*] )?|^[-*] )' : '\\b';
+  const pattern = new RegExp(`${start}(${phrases.join('|')})\\s+(\\S)`, 'gi');
   const once = (text: string) =>
     text.replace(pattern, (_match, phrase: string, next: string) =>
       /^[A-Z]/.test(phrase) ? next.toUpperCase() : next,
@@ -134,7 +139,10 @@ export const COMPRESSION_RULES: readonly CompressionRule[] = [
     summary:
       '"You should", "you are required to" before an instruction: the imperative says it in fewer words',
     example: { before: 'You should always cite the order number.', after: 'Always cite the order number.' },
-    apply: dropPhrases(['you should', 'you are required to', 'you will need to', 'you need to']),
+    // Only where the sentence starts: "explain that you need to verify" needs its subject.
+    apply: dropPhrases(['you should', 'you are required to', 'you will need to', 'you need to'], {
+      sentenceStart: true,
+    }),
   },
   {
     id: 'wordy-phrase',
