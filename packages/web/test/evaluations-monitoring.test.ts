@@ -9,13 +9,14 @@ const STEP = 120_000;
 /** Waits for what the page shows to settle (server round trips). */
 const eventually = <Value>(read: () => Promise<Value>) => expect.poll(read, { timeout: 20_000 });
 
-/** Live traffic: production (v1, stable) and v2 pinned, with an escalation, uncertain answers and an e-mail address. */
+/** Live traffic: production (v1, stable) and v2 pinned, with an escalation, uncertain answers and a card number. */
 const MESSAGES = [
   'I was charged twice for order 1234',
   'Where is my parcel ZX-99812?',
   'hello?',
   'my thing broke',
-  'Please send the invoice to ann@example.com',
+  // A card number: the input guard redacts it (a guard trigger).
+  'My card 4111 1111 1111 1111 was charged twice',
   'What is the capital of France?',
 ];
 
@@ -199,6 +200,7 @@ describe('web UI: evaluations and monitoring', () => {
         const summary = page.getByTestId('run-summary');
         await eventually(() => summary.textContent()).toContain('Runs10');
         expect(await summary.textContent()).toMatch(/Escalated\d/);
+        expect(await summary.textContent()).toContain('Guard triggers1');
         for (const chart of ['latency', 'errors', 'runs', 'guards', 'cost']) {
           await page.getByTestId(`chart-${chart}`).locator('svg.chart-plot').waitFor();
         }
