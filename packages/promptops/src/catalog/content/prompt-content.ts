@@ -274,6 +274,26 @@ export const PromptContent = z
         }
       }
     }
+    // Tools (docs/tools.md): one declaration per name, and arguments are a JSON object in both
+    // providers' tool-call formats.
+    const toolNames = new Set<string>();
+    for (const [index, tool] of (content.tools ?? []).entries()) {
+      if (toolNames.has(tool.name)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['tools', index, 'name'],
+          message: `"${tool.name}" is declared twice`,
+        });
+      }
+      toolNames.add(tool.name);
+      if (tool.parameters.type !== 'object') {
+        context.addIssue({
+          code: 'custom',
+          path: ['tools', index, 'parameters', 'type'],
+          message: 'tool arguments are a JSON object: the schema needs type: object',
+        });
+      }
+    }
     if (content.text === undefined && content.messages === undefined && content.system === undefined) {
       context.addIssue({
         code: 'custom',

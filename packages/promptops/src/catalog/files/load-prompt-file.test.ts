@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { rejection } from '../../../test/support/rejection.ts';
 import { useFileLoader } from '../../../test/support/use-file-loader.ts';
@@ -39,6 +40,32 @@ describe('loadPromptFile', () => {
     expect(error.message).toMatch(
       /^prompts\/Support\/Classify Intent\.yaml: the path makes the prompt name .* not a valid name/,
     );
+  });
+
+  it('names a tool declared twice, arguments that are not an object, and a broken argument schema by line', async () => {
+    const tools = [
+      'tools:',
+      '  - { name: lookup_order, description: d, side_effect: read, parameters: { type: object } }',
+      '  - { name: lookup_order, description: d, side_effect: read, parameters: { type: string } }',
+      '  - name: issue_refund',
+      '    description: d',
+      '    side_effect: irreversible',
+      '    parameters: { type: object, properties: { amount: { type: number, minimun: 0 } } }',
+      '',
+    ].join('\n');
+    const duplicate = await rejection(load(`${header}${messages}${tools}`));
+    const text = stripVTControlCharacters(duplicate.message);
+    expect(text).toContain(`${file}:9:7 (tools[1].name): "lookup_order" is declared twice`);
+    expect(text).toContain('(tools[1].parameters.type): tool arguments are a JSON object');
+    const broken = await rejection(
+      load(`${header}${messages}${tools.replace(/\n {2}- \{ name: lookup_order.*type: string \} \}/, '')}`),
+    );
+    expect(broken.details.location).toMatchObject({
+      file,
+      line: 12,
+      field: 'tools[1].parameters.properties.amount.minimun',
+    });
+    expect(broken.message).toContain('minimun');
   });
 
   it('reports a broken variables JSON Schema with its line', async () => {

@@ -3,7 +3,7 @@ import type { YamlDocument } from '../../catalog/files/yaml-document.ts';
 import type { SuiteFile } from './suite-file.ts';
 
 /** Assertions about a run, which a render-only fragment suite does not have. */
-const RUN_ONLY_ASSERTIONS = ['latency', 'cost', 'status', 'guard', 'is-refusal'];
+const RUN_ONLY_ASSERTIONS = ['latency', 'cost', 'status', 'guard', 'tool-call', 'is-refusal'];
 const CLASS_METRICS = ['accuracy', 'macro_f1'] as const;
 
 /**
