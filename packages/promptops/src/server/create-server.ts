@@ -16,6 +16,7 @@ import { changeRoutes } from './routes/change-routes.ts';
 import { deploymentRoutes } from './routes/deployment-routes.ts';
 import { diffRoutes } from './routes/diff-routes.ts';
 import { draftRoutes } from './routes/draft-routes.ts';
+import { driftRoutes } from './routes/drift-routes.ts';
 import { evalCaseRoutes } from './routes/eval-case-routes.ts';
 import { evalHistoryRoutes } from './routes/eval-history-routes.ts';
 import { evalRoutes } from './routes/eval-routes.ts';
@@ -112,6 +113,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   healthRoutes(app, options, state);
   metricsRoutes(app, options);
   alertRoutes(app, options);
+  driftRoutes(app, options);
   sessionRoutes(app, options);
   permissionRoutes(app, options);
   catalogRoutes(app, options);

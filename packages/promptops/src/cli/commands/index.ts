@@ -11,6 +11,7 @@ import { compareCommand } from './compare-command.ts';
 import { compressCommand } from './compress-command.ts';
 import { canaryCommand, deployCommand, promoteCommand, rollbackCommand } from './deployment-commands.ts';
 import { diffCommand } from './diff-command.ts';
+import { driftCommand } from './drift-command.ts';
 import { evalsCommand } from './evals-command.ts';
 import { freezeCommand } from './freeze-command.ts';
 import { guardCommand } from './guard-command.ts';
@@ -60,6 +61,7 @@ export const COMMANDS: Command[] = [
   compareCommand,
   compressCommand,
   migrateCheckCommand,
+  driftCommand,
   evalsCommand,
   samplesCommand,
   retrievalCommand,

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { PromptopsError } from '../../errors/index.ts';
+import { createDriftWatch, runDriftCheck } from '../../evaluation/drift/index.ts';
 import { startWebhookDispatcher } from '../../governance/events/webhook-dispatcher.ts';
 import { watchCatalogPolicies } from '../../governance/policies/watch-catalog-policies.ts';
 import { createAlertMonitor } from '../../observability/alerts/index.ts';
@@ -8,6 +9,7 @@ import { startTracing } from '../../observability/tracing/start-tracing.ts';
 import { createServer } from '../../server/create-server.ts';
 import { countUsers } from '../../store/index.ts';
 import type { Command, CommandContext } from '../command.ts';
+import { driftCheckDeps } from '../drift-deps.ts';
 import { rejectExtraPositionals, stringOption } from '../options.ts';
 import { findProjectRoot } from '../project-root.ts';
 import { openProjectRuntime } from '../project-runtime.ts';
@@ -80,6 +82,27 @@ async function serveUntilStopped(
         onError: (error) => server.app.log.error({ err: String(error) }, 'webhook delivery failed'),
       });
       alerts?.start(server.app.log);
+      // Drift watch (policies.yaml evaluation.drift): one replica at a time re-runs deployed suites.
+      const driftPolicy = policies.evaluation.drift;
+      const drift =
+        project && driftPolicy
+          ? createDriftWatch({
+              db,
+              policy: driftPolicy,
+              log: server.app.log,
+              check: () =>
+                runDriftCheck(
+                  driftCheckDeps({
+                    db,
+                    catalog,
+                    governance,
+                    project,
+                    policy: driftPolicy,
+                    log: server.app.log,
+                  }),
+                ),
+            })
+          : undefined;
       // A policies.yaml push reaches this process within seconds: governance follows it at once.
       const policiesWatch = await watchCatalogPolicies({
         db,
@@ -99,6 +122,12 @@ async function serveUntilStopped(
           `promptops serving ${address}  (REST: ${address}/api · health: ${address}/healthz, ${address}/readyz)\n` +
             (project ? '' : '   no promptops.yaml here: the catalog is served, prompts cannot be run\n'),
         );
+        drift?.start();
+        if (driftPolicy && project) {
+          context.stderr(
+            `   drift watch: suites of the versions ${driftPolicy.environments.join(', ')} serve${driftPolicy.environments.length === 1 ? 's' : ''} re-run every ${driftPolicy.every}\n`,
+          );
+        }
         if (settings.tracing) context.stderr(`   traces (OpenTelemetry) go to ${settings.tracing}\n`);
         if ((await countUsers(db)) === 0) {
           context.stderr(
@@ -111,6 +140,7 @@ async function serveUntilStopped(
         await policiesWatch.stop();
         await server.close();
         await alerts?.close();
+        await drift?.close();
         await webhooks.stop();
         await project?.close();
       }

@@ -11,6 +11,8 @@ export interface AlertNotice {
   reason: string;
   /** The alert's state: rule, severity, environment, version, arm, value, threshold, runs. */
   details: Record<string, unknown>;
+  /** Who raised it; `system:alerts` unless said (the drift watch is `system:drift`). */
+  actor?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function enqueueAlertEvent(db: Database, notice: AlertNotice): Prom
         payload: {
           event: notice.event,
           at: notice.at.toISOString(),
-          actor: 'system:alerts',
+          actor: notice.actor ?? 'system:alerts',
           target_kind: 'prompt',
           target: notice.target,
           reason: notice.reason,

@@ -17,8 +17,11 @@ export const WEBHOOK_EVENTS = {
   'policies-update': 'policies.updated',
 } as const satisfies Partial<Record<AuditAction, string>>;
 
-/** Events that announce no change, so have no audit entry: alerts firing and resolving. */
-export const ALERT_EVENTS = ['alert.firing', 'alert.resolved'] as const;
+/**
+ * Events that announce no change, so have no audit entry: alerts firing and resolving, and a drift
+ * watch finding a deployed version's scores fallen (`eval.drift`).
+ */
+export const ALERT_EVENTS = ['alert.firing', 'alert.resolved', 'eval.drift'] as const;
 export type AlertEvent = (typeof ALERT_EVENTS)[number];
 
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[keyof typeof WEBHOOK_EVENTS];

@@ -1,3 +1,4 @@
+export { DriftPolicy, EvaluationPolicy, scheduleMs } from './evaluation-policy.ts';
 export { GuardPolicy, InputGuardPolicy, OutputGuardPolicy } from './guard-policy.ts';
 export { loadPolicies, POLICIES_FILE, parsePolicies } from './load-policies.ts';
 export { fragmentOverrideRules, OverrideRule } from './override-rule.ts';

@@ -7,6 +7,7 @@ import {
 import { suggestName } from '../../errors/suggest-name.ts';
 import { findUnknownEntities, knownEntityNames } from '../../guardrails/pii-entity-names.ts';
 import { parseAlertCondition } from '../../observability/alerts/alert-condition.ts';
+import { EvaluationPolicy } from './evaluation-policy.ts';
 import { GuardPolicy, RecognizerRule } from './guard-policy.ts';
 import { OverrideRule } from './override-rule.ts';
 import { defaultTier, TiersPolicy } from './tier-policy.ts';
@@ -166,6 +167,9 @@ export const Policies = z
       .describe('Custom recognizers; guard policies name them in pii.entities like built-in types.'),
     budgets: z.array(BudgetRule).default([]),
     alerts: z.array(AlertRule).default([]),
+    evaluation: EvaluationPolicy.default({}).describe(
+      'Evaluation schedules: `drift` re-runs the suites of deployed versions (docs/evaluation.md).',
+    ),
     tools: z
       .array(ToolPolicyRule)
       .default([])
