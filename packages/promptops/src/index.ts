@@ -11,6 +11,14 @@ export {
 } from './catalog/content/index.ts';
 export { diffVersions, type VersionDiff } from './catalog/diff/diff-versions.ts';
 export { type Project, readProject } from './catalog/files/read-project.ts';
+export {
+  GUIDE_LINKS,
+  type GuideLink,
+  type GuideStep,
+  guideUrl,
+  LINT_RULE_GUIDES,
+  lintRuleGuide,
+} from './catalog/lint/guide-links.ts';
 export { type Catalog, createCatalog } from './catalog/service/catalog.ts';
 export { catalogFragmentSource } from './catalog/service/catalog-fragment-source.ts';
 export type {

@@ -57,6 +57,13 @@ export const pushCommand: Command = {
       context.stdout(`${report.dryRun ? 'would put' : 'put'} policies.yaml in force (audited)\n`);
     }
     if (changed.length > 0) context.stdout(`${table(['CHANGE', 'KIND', 'NAME', 'VERSION'], rows)}\n`);
+    // `files` retrieval sources (docs/retrieval.md): their folder's documents, when any changed.
+    for (const loaded of report.documents ?? []) {
+      if (loaded.added + loaded.changed + loaded.removed === 0) continue;
+      context.stdout(
+        `retrieval source ${loaded.source}: ${loaded.added} added, ${loaded.changed} changed, ${loaded.removed} removed, ${loaded.unchanged} unchanged\n`,
+      );
+    }
     context.stdout(
       `${verb} ${changed.length} new version${changed.length === 1 ? '' : 's'}; ${report.items.length - changed.length} unchanged${report.dryRun ? ' (dry run: nothing written)' : ''}\n`,
     );
