@@ -25,6 +25,14 @@ export type {
   PromptVersion,
 } from './prompt-types.ts';
 export type { CallOptions, ChatMessage, RunOptions, VersionTarget } from './run-options.ts';
-export type { Arm, GuardVerdict, RunAttempt, RunResult, RunStatus, RunUsage } from './run-result.ts';
+export type {
+  Arm,
+  GuardVerdict,
+  RunAttempt,
+  RunResult,
+  RunStatus,
+  RunToolCall,
+  RunUsage,
+} from './run-result.ts';
 export type { StreamEvent } from './stream-run.ts';
 export type { FetchFunction } from './transport.ts';

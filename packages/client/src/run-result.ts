@@ -63,7 +63,27 @@ export interface RunResult {
   attempts: RunAttempt[];
   validationRetries: string[];
   verdicts: GuardVerdict[];
+  /** Prompts that declare tools: each call the model asked for and the tool policy's decision. */
+  toolCalls?: RunToolCall[];
   latencyMs: number;
   timeToFirstTokenMs?: number;
   warnings: string[];
+}
+
+/** One tool call of a run (the server's docs/tools.md); arguments and result are redacted. */
+export interface RunToolCall {
+  callId: string;
+  round: number;
+  tool: string;
+  sideEffect: 'read' | 'write' | 'irreversible' | null;
+  decision: 'allow' | 'deny' | 'escalate';
+  outcome: 'ok' | 'failed' | 'not-run';
+  reason?: string;
+  arguments: unknown;
+  resultSummary?: string;
+  attempts: number;
+  durationMs: number;
+  /** ISO time. */
+  startedAt: string;
+  authorizedBy?: string;
 }

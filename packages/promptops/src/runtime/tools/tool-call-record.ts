@@ -32,6 +32,7 @@ export interface ToolCallRecord {
   resultSummary?: string;
   attempts: number;
   durationMs: number;
-  startedAt: Date;
+  /** ISO time the call was asked for. */
+  startedAt: string;
   authorizedBy?: string;
 }

@@ -18,7 +18,7 @@ export function toolCallRows(result: RunResult): ToolCallRow[] {
     resultSummary: call.resultSummary ?? null,
     attempts: call.attempts,
     durationMs: call.durationMs,
-    startedAt: call.startedAt,
+    startedAt: new Date(call.startedAt),
     authorizedBy: call.authorizedBy ?? null,
   }));
 }

@@ -52,7 +52,7 @@ export class ToolSession {
   /** Decides, runs and records one call; returns the tool turn's content for the model. */
   async handle(call: ToolCall, round: number, signal?: AbortSignal): Promise<string> {
     const { state, rule, registry, detectors } = this.input;
-    const startedAt = new Date();
+    const startedAt = new Date().toISOString();
     const started = performance.now();
     const authorization = state.options.authorization;
     const verdict = decideToolCall(call, {
