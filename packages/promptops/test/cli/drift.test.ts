@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/cli/run-command.ts';
 import { cli } from './cli-harness.ts';
 import { useCliScratch } from './use-cli-scratch.ts';
 
@@ -171,5 +172,60 @@ describe('promptops drift check: deployed versions re-run their suites and drift
     });
     expect(refused.code).toBe(6);
     expect(refused.stderr).toContain('user:viv');
+  });
+});
+
+describe('promptops serve runs the drift watch on its timer', () => {
+  const scratch = useCliScratch('drift-serve', { example: true, beforePush: writeProject });
+  const run = (...argv: string[]) => cli(argv, { cwd: scratch.project, dataDir: scratch.dataDir });
+
+  it('re-runs the deployed suites once started, records them as system:drift and shows them in GET /api/drift', async () => {
+    expect((await run('push', '.')).code).toBe(0);
+    for (const name of ['support/classify-intent', 'support/uncertainty', 'support/intent-examples']) {
+      expect((await run('label', name, '1', 'production', '--reason', 'test')).code).toBe(0);
+    }
+    const token = JSON.parse((await run('users', 'create', 'admin', '--json')).stdout).token as string;
+    const stop = new AbortController();
+    let stderr = '';
+    let announced: (url: string) => void = () => undefined;
+    const listening = new Promise<string>((resolve) => {
+      announced = resolve;
+    });
+    const exited = runCommand(['serve', '--port', '0', '--scripted-model', 'before.yaml'], {
+      cwd: scratch.project,
+      env: { PROMPTOPS_DATA_DIR: scratch.dataDir },
+      signal: stop.signal,
+      stdout: () => {},
+      stderr: (text) => {
+        stderr += text;
+        const match = /promptops serving (http:\/\/\S+)/.exec(stderr);
+        if (match?.[1]) announced(match[1]);
+      },
+    });
+    try {
+      const url = await Promise.race([listening, exited.then((code) => `exited ${code}: ${stderr}`)]);
+      expect(stderr).toContain(
+        'drift watch: suites of the versions production, staging serve re-run every 24h',
+      );
+      let body: { results: unknown[]; lastRunAt: string | null } = { results: [], lastRunAt: null };
+      for (let attempt = 0; attempt < 200 && body.lastRunAt === null; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const response = await fetch(`${url}/api/drift`, { headers: { authorization: `Bearer ${token}` } });
+        body = await response.json();
+      }
+      expect(body.lastRunAt).not.toBeNull();
+      expect(body.results).toMatchObject([
+        {
+          prompt: 'support/classify-intent',
+          version: 1,
+          suite: 'support/intents',
+          passRate: 1,
+          drifted: false,
+        },
+      ]);
+    } finally {
+      stop.abort(new Error('SIGTERM'));
+      expect(await exited).toBe(0);
+    }
   });
 });
