@@ -94,6 +94,7 @@ describe('promptops compress', () => {
     // Variables and delimiters are untouched.
     expect(result.stdout).toContain('      <ticket>{{ ticket }}</ticket>');
     expect(result.stdout).toMatch(/total \(all fields\)\s+(\d+)\s+(\d+)\s+(\d+)/);
+    expect(result.stdout).toMatch(/one request, rendered\*\s+(\d+)\s+(\d+)\s+(\d+)/);
     expect(result.stdout).toMatch(
       /verdict: unproven: \d+ template tokens saved \(\d+\.\d%\); suites not run: .*--save.*support\/compressed/,
     );
@@ -107,6 +108,9 @@ describe('promptops compress', () => {
     const report = JSON.parse(result.stdout);
     expect(report.tokens.saved).toBe(report.tokens.before - report.tokens.after);
     expect(report.tokens.saved).toBeGreaterThan(5);
+    // One request as the model gets it (placeholder ticket, framing counted) is shorter too.
+    expect(report.tokens.rendered.before).toBeGreaterThan(report.tokens.before);
+    expect(report.tokens.rendered.before - report.tokens.rendered.after).toBeGreaterThan(5);
     expect(report.fields).toHaveLength(1);
     expect(report.content.text).toBe(
       'Classify the ticket into: billing|technical|product|returns|general\n' +

@@ -9,3 +9,4 @@ export {
 export { compressText, REPEATED_INSTRUCTION_RULE, type TextRewrite } from './compress-text.ts';
 export { COMPRESSION_RULES, type CompressionRule } from './compression-rules.ts';
 export { type AskCompressor, COMPRESSOR_INSTRUCTIONS, compressWithModel } from './model-compression.ts';
+export { renderedTokens } from './rendered-tokens.ts';

@@ -4,6 +4,7 @@ import {
   compressPrompt,
   compressWithModel,
   type PromptCompression,
+  renderedTokens,
 } from '../../catalog/compress/index.ts';
 import type { PromptContent } from '../../catalog/content/prompt-content.ts';
 import { PromptopsError } from '../../errors/index.ts';
@@ -111,6 +112,9 @@ export const compressCommand: Command = {
             askModel(model, session.project.providers),
           );
         }
+        const [renderedBefore, renderedAfter] = await Promise.all(
+          [content, compression.content].map((side) => renderedTokens(session.catalog, name, side)),
+        );
         const saved = compression.tokensBefore - compression.tokensAfter;
         const evaluation =
           save && saved > 0
@@ -124,6 +128,8 @@ export const compressCommand: Command = {
           version: base.version,
           ...(model !== undefined && { model }),
           compression,
+          ...(renderedBefore !== undefined &&
+            renderedAfter !== undefined && { rendered: { before: renderedBefore, after: renderedAfter } }),
           suites: suites.map((suite) => suite.name),
           ...(evaluation && { evaluation }),
           saveAsked: save,
@@ -209,6 +215,7 @@ function jsonOf(outcome: CompressOutcome, verdict: ReturnType<typeof compressVer
       before: compression.tokensBefore,
       after: compression.tokensAfter,
       saved: compression.tokensBefore - compression.tokensAfter,
+      rendered: outcome.rendered ?? null,
     },
     fields: compression.fields
       .filter((field) => field.before !== field.after)

@@ -10,6 +10,8 @@ export interface CompressOutcome {
   version: number;
   model?: string;
   compression: PromptCompression;
+  /** Tokens of one request, rendered with placeholder values and fragments inlined (renderedTokens). */
+  rendered?: { before: number; after: number };
   /** Suites that target the prompt (and were asked for). */
   suites: string[];
   saveAsked: boolean;
@@ -96,10 +98,19 @@ export function formatCompression(outcome: CompressOutcome, verdict: CompressVer
       String(compression.tokensAfter),
       String(compression.tokensBefore - compression.tokensAfter),
     ]);
+    if (outcome.rendered) {
+      const { before, after } = outcome.rendered;
+      rows.push(['one request, rendered*', String(before), String(after), String(before - after)]);
+    }
     lines.push(
       ...table(['FIELD', 'BEFORE', 'AFTER', 'SAVED'], rows)
         .split('\n')
         .map((line) => `  ${line}`),
+    );
+  }
+  if (changed.length > 0 && outcome.rendered) {
+    lines.push(
+      '  * placeholder values for variables without defaults, fragments inlined, chat framing counted',
     );
   }
   if (compression.rejected.length > 0) {
