@@ -211,7 +211,7 @@ describe('promptops serve runs the drift watch on its timer', () => {
       for (let attempt = 0; attempt < 200 && body.lastRunAt === null; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         const response = await fetch(`${url}/api/drift`, { headers: { authorization: `Bearer ${token}` } });
-        body = await response.json();
+        body = (await response.json()) as typeof body;
       }
       expect(body.lastRunAt).not.toBeNull();
       expect(body.results).toMatchObject([
