@@ -37,6 +37,7 @@ retrieval:
     handbook: { kind: files, folder: knowledge, classification: internal }
     hr: { kind: postgres-fts, classification: confidential }
     partner: { kind: http, url: "${retrieverUrl}", classification: public, timeout_ms: 2000 }
+    broken: { kind: http, url: "${retrieverUrl}/broken", classification: public, timeout_ms: 2000 }
 `,
   'policies.yaml': `guards:
   kb:
@@ -89,6 +90,20 @@ system:
 messages:
   - { role: user, content: "{{ title }}: {{ text }}" }
 model: { id: openai/gpt-4o-mini }
+`,
+  'prompts/kb/broken.yaml': `description: Retrieves from a retriever that answers in the wrong shape.
+owner: support
+risk: low
+classification: public
+variables:
+  type: object
+  required: [question]
+  properties:
+    question: { type: string }
+    retrieved: { type: array, default: [] }
+text: "{{ question }}{% for passage in retrieved %} {{ passage.text }}{% endfor %}"
+context:
+  retrieval: { sources: [broken], query_variable: question }
 `,
   'prompts/kb/partner.yaml': `description: Answers from the partner retriever.
 owner: support
@@ -155,6 +170,10 @@ describeEachDatabase('governed retrieval (issue 9, items 4-6)', (database) => {
       request.on('end', () => {
         retrieverQueries.push(JSON.parse(body));
         response.setHeader('content-type', 'application/json');
+        if (request.url === '/search/broken') {
+          response.end(JSON.stringify({ results: [] }));
+          return;
+        }
         response.end(
           JSON.stringify({
             passages: [{ id: 'faq-7', title: 'Opening hours', text: 'We open at 9.', version: 'v3' }],
@@ -317,6 +336,16 @@ describeEachDatabase('governed retrieval (issue 9, items 4-6)', (database) => {
     expect(result.retrieved).toEqual([
       expect.objectContaining({ id: 'partner:faq-7', source: 'partner', docId: 'faq-7', version: 'v3' }),
     ]);
+  });
+
+  it('fails the run with retrieval_failed when a retriever answers in another shape, calling no model', async () => {
+    const result = await runtime.run('kb/broken', { question: 'When do you open?' });
+    expect(result.status).toBe('failed');
+    expect(result.error).toEqual({
+      code: 'retrieval_failed',
+      message: 'retrieval source "broken": the answer is not { passages: [{ id, title?, text, version? }] }',
+    });
+    expect(models.requests()).toEqual([]);
   });
 
   it('refuses a source the policy does not allow for the prompt, at run time and at push', async () => {
