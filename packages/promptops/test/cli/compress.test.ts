@@ -229,4 +229,31 @@ describe('promptops compress', () => {
     expect(again.stderr).toContain('text in the file is not the text that was compressed; nothing written');
     expect(await readFile(file, 'utf8')).toBe(after);
   });
+
+  // Last: once users exist, the CLI acts for a token's owner, no longer as the local owner.
+  it('--save needs the author role: a viewer sees the wording but stores nothing', async () => {
+    const admin = JSON.parse((await run('users', 'create', 'admin', '--json')).stdout).token as string;
+    const as = (token: string, ...argv: string[]) =>
+      cli(argv, { cwd: scratch.project, dataDir: scratch.dataDir, env: { PROMPTOPS_TOKEN: token } });
+    expect((await as(admin, 'users', 'create', 'viv', '--role', 'viewer')).code).toBe(0);
+    const viewer = JSON.parse((await as(admin, 'tokens', 'create', 'cli', '--user', 'viv', '--json')).stdout)
+      .token as string;
+    const before = JSON.parse((await as(admin, 'history', PROMPT, '--json')).stdout);
+    const looked = await as(viewer, 'compress', PROMPT, '--version', '1', '--scripted-model', 'script.yaml');
+    expect(looked.code).toBe(0);
+    expect(looked.stdout).toContain('verdict: unproven');
+    const saved = await as(
+      viewer,
+      'compress',
+      PROMPT,
+      '--version',
+      '1',
+      '--save',
+      '--scripted-model',
+      'script.yaml',
+    );
+    expect(saved.code).not.toBe(0);
+    expect(saved.stderr).toMatch(/forbidden|may not/);
+    expect(JSON.parse((await as(admin, 'history', PROMPT, '--json')).stdout)).toEqual(before);
+  });
 });
