@@ -100,3 +100,19 @@ describe('compression rules in context', () => {
     ).toBe('Keep replies under 100 words always.\nSay hello.');
   });
 });
+
+describe('filler phrases mid-sentence', () => {
+  it.each([
+    'Check the order to make sure you have the right item.',
+    'Make a note that the customer called.',
+    'We do this to ensure that you get the right answer.',
+  ])('leaves "%s" alone', (text) => {
+    expect(compressText(text)).toEqual({ text, rules: [] });
+  });
+
+  it('drops them at a sentence start and after "and"', () => {
+    expect(
+      compressText('Read the ticket and make sure to reply in English. Note that refunds take 5 days.').text,
+    ).toBe('Read the ticket and reply in English. Refunds take 5 days.');
+  });
+});

@@ -16,8 +16,8 @@ function dropPhrases(
   phrases: readonly string[],
   options: { sentenceStart?: boolean } = {},
 ): (masked: string) => string {
-  // At a sentence start: the text's, a line's (after a list marker) or after . ! ? :
-  const start = options.sentenceStart ? '(?<=^|[.!?:]\\s+|\\n[ \\t]*(?:[-*] )?|^[-*] )' : '\\b';
+  // At a sentence start: the text's, a line's (after a list marker), after . ! ? : ; or after "and"
+  const start = options.sentenceStart ? '(?<=^|[.!?:;]\\s+|\\n[ \\t]*(?:[-*] )?|^[-*] |\\band\\s+)' : '\\b';
   const pattern = new RegExp(`${start}(${phrases.join('|')})\\s+(\\S)`, 'gi');
   const once = (text: string) =>
     text.replace(pattern, (_match, phrase: string, next: string) =>
@@ -75,19 +75,24 @@ const WORDY: Record<string, string> = {
 export const COMPRESSION_RULES: readonly CompressionRule[] = [
   {
     id: 'make-sure-filler',
+    // Only where a sentence (or an "and" clause) starts: "check the order to make sure you have the
+    // right item" means something without the phrase's subject clause gone.
     summary: '"Please make sure to", "be sure to", "ensure that you" add tokens, not meaning: say the action',
     example: { before: 'Please make sure to ask for the order number.', after: 'Ask for the order number.' },
-    apply: dropPhrases([
-      'please make sure that you',
-      'please make sure to',
-      'please ensure that you',
-      'please ensure you',
-      'make sure that you',
-      'make sure to',
-      'make sure you',
-      'be sure to',
-      'ensure that you',
-    ]),
+    apply: dropPhrases(
+      [
+        'please make sure that you',
+        'please make sure to',
+        'please ensure that you',
+        'please ensure you',
+        'make sure that you',
+        'make sure to',
+        'make sure you',
+        'be sure to',
+        'ensure that you',
+      ],
+      { sentenceStart: true },
+    ),
   },
   {
     id: 'importance-filler',
@@ -97,15 +102,18 @@ export const COMPRESSION_RULES: readonly CompressionRule[] = [
       before: 'It is important that you never share internal notes.',
       after: 'Never share internal notes.',
     },
-    apply: dropPhrases([
-      'it is (?:very |extremely |really |absolutely )?(?:important|essential|crucial|critical|vital) that you',
-      'it is (?:very |extremely |really |absolutely )?(?:important|essential|crucial|critical|vital) to',
-      'always remember to',
-      'remember to',
-      'keep in mind that',
-      'bear in mind that',
-      'note that',
-    ]),
+    apply: dropPhrases(
+      [
+        'it is (?:very |extremely |really |absolutely )?(?:important|essential|crucial|critical|vital) that you',
+        'it is (?:very |extremely |really |absolutely )?(?:important|essential|crucial|critical|vital) to',
+        'always remember to',
+        'remember to',
+        'keep in mind that',
+        'bear in mind that',
+        'note that',
+      ],
+      { sentenceStart: true },
+    ),
   },
   {
     id: 'in-order-to',
