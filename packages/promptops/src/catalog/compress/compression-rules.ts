@@ -133,7 +133,7 @@ export const COMPRESSION_RULES: readonly CompressionRule[] = [
       after: 'Reply in English.',
     },
     apply: (masked) =>
-      dropPhrases(['i would like you to', 'i want you to', 'please', 'kindly'])(
+      dropPhrases(['i would like you to', 'i want you to', 'please', 'kindly'], { sentenceStart: true })(
         masked
           .replace(
             /(^|[.!?]\s+|\n[ \t]*)(?:thank you|thanks)(?: (?:so|very) much)?(?: in advance)?[.!]?(?=\s|$)/gi,
