@@ -276,8 +276,8 @@ describe('loadSuites', () => {
     const suites = await loadSuites(example);
     const counts = Object.fromEntries(suites.map((suite) => [suite.name, suite.cases.length]));
     expect(counts).toEqual({
-      'support/adversarial': 26,
-      'support/behavioural': 10,
+      'support/adversarial': 27,
+      'support/behavioural': 13,
       'support/fragments': 4,
       'support/intents': 72,
     });
