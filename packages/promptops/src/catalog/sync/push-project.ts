@@ -88,7 +88,7 @@ export async function pushProject(
     };
   }
 
-  const folders = await readRetrievalFolders(project);
+  const folders = await readRetrievalFolders(project, warnings);
   const report = await mutate(catalog.db, { actor: actor.actor, clock: catalog.clock }, async (context) => {
     const policiesUpdated = await storeCatalogPolicies(context, project.policies);
     const environmentsAdded = await ensureEnvironments(context.tx, environments, context.now());
@@ -130,14 +130,28 @@ export async function pushProject(
   return report;
 }
 
-/** The documents of every `files` retrieval source, read before the transaction opens. */
-async function readRetrievalFolders(project: Project) {
+/**
+ * The documents of every `files` retrieval source, read before the transaction opens. A folder that
+ * is not there (files imported over HTTP carry only prompts, fragments and banks) keeps the source's
+ * documents as they are, with a warning; any other read error stops the push.
+ */
+async function readRetrievalFolders(project: Project, warnings: ProjectWarning[]) {
   const folders = [];
   for (const [source, config] of Object.entries(project.config.retrieval.sources)) {
     if (config.kind !== 'files') continue;
     try {
       folders.push({ source, read: await readFolderDocuments(join(project.root, config.folder), source) });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        warnings.push({
+          message: `retrieval source "${source}": no folder ${config.folder}; its documents were left as they are`,
+          location: {
+            file: join(project.root, 'promptops.yaml'),
+            field: `retrieval.sources.${source}.folder`,
+          },
+        });
+        continue;
+      }
       throw new PromptopsError(
         'config_invalid',
         `retrieval source "${source}": cannot read ${config.folder}: ${(error as Error).message}; nothing was pushed`,
