@@ -30,6 +30,7 @@ export type {
   GuardVerdict,
   RunAttempt,
   RunResult,
+  RunRetrievedPassage,
   RunStatus,
   RunToolCall,
   RunUsage,

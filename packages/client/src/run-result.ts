@@ -65,6 +65,8 @@ export interface RunResult {
   verdicts: GuardVerdict[];
   /** Prompts that declare tools: each call the model asked for and the tool policy's decision. */
   toolCalls?: RunToolCall[];
+  /** Prompts that retrieve: the passages that entered the prompt, by id (the server's docs/retrieval.md). */
+  retrieved?: RunRetrievedPassage[];
   latencyMs: number;
   timeToFirstTokenMs?: number;
   warnings: string[];
@@ -86,4 +88,17 @@ export interface RunToolCall {
   /** ISO time. */
   startedAt: string;
   authorizedBy?: string;
+}
+
+/** One retrieved passage of a run (provenance): never its text. */
+export interface RunRetrievedPassage {
+  /** `source:doc`, as citations name it. */
+  id: string;
+  source: string;
+  docId: string;
+  version?: string;
+  title?: string;
+  tokens: number;
+  /** `passage`, `cut` to the token budget, or a cached `summary`. */
+  form: 'passage' | 'cut' | 'summary';
 }
