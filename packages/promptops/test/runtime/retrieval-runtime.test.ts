@@ -385,6 +385,11 @@ context:
     try {
       await expect(pushProject(catalog, { actor: 'test' }, await readProject(folder))).rejects.toMatchObject({
         code: 'retrieval_refused',
+        message: expect.stringMatching(
+          /^1 retrieval problem in .*; nothing was pushed\. First: kb\/public-hr/,
+        ),
+      });
+      await expect(pushProject(catalog, { actor: 'test' }, await readProject(folder))).rejects.toMatchObject({
         message: expect.stringContaining(
           'kb/public-hr (public) may not retrieve from "hr" (confidential): without a retrieval_by_classification.public rule, a public prompt reads public sources only',
         ),

@@ -85,7 +85,7 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
     const first = issues[0]!;
     throw new PromptopsError(
       codes.size === 1 ? [...codes][0]! : 'template_error',
-      `${issues.length} template problem${issues.length === 1 ? '' : 's'} in ${project.root}; nothing was pushed. First: ${first.message}`,
+      `${issues.length} ${codes.has('retrieval_refused') && codes.size === 1 ? 'retrieval' : 'template'} problem${issues.length === 1 ? '' : 's'} in ${project.root}; nothing was pushed. First: ${first.message}`,
       { location: first.location, issues },
     );
   }
