@@ -9,8 +9,10 @@ import { type Catalog, createCatalog } from '../../src/catalog/service/catalog.t
 import { pushProject } from '../../src/catalog/sync/push-project.ts';
 import { createGovernance } from '../../src/governance/create-governance.ts';
 import type { Policies } from '../../src/governance/policies/index.ts';
+import { createRunMetrics } from '../../src/observability/metrics/run-metrics.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/create-runtime.ts';
 import { createProvider, type ModelProvider } from '../../src/runtime/providers/index.ts';
+import type { RunResult } from '../../src/runtime/run-result.ts';
 import { createServer, type PromptopsServer } from '../../src/server/create-server.ts';
 import type { DatabaseHandle } from '../../src/store/index.ts';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../src/testing/index.ts';
@@ -146,8 +148,12 @@ describeEachDatabase('governed retrieval (issue 9, items 4-6)', (database) => {
   let server: PromptopsServer;
   let url: string;
   let token: string;
+  const metrics = createRunMetrics({ defaultMetrics: false });
 
-  async function startRuntime(policies?: Partial<Policies>): Promise<Runtime> {
+  async function startRuntime(
+    policies?: Partial<Policies>,
+    observers: ((result: RunResult) => void)[] = [],
+  ): Promise<Runtime> {
     const read = await readProject(folder);
     return createRuntime({
       handle,
@@ -157,6 +163,7 @@ describeEachDatabase('governed retrieval (issue 9, items 4-6)', (database) => {
       providers,
       retries: 0,
       sampling: { worker: false },
+      observers,
     });
   }
 
@@ -203,7 +210,7 @@ describeEachDatabase('governed retrieval (issue 9, items 4-6)', (database) => {
         { env: { OPENAI_API_KEY: 'sk-test' } },
       ),
     };
-    runtime = await startRuntime();
+    runtime = await startRuntime(undefined, [metrics.observe]);
     const governance = createGovernance({ db: handle.db, policies: (await readProject(folder)).policies });
     token = (await governance.bootstrapAdmin({ username: 'admin' })).token;
     server = await createServer({ handle, catalog, governance, runtime, webRoot: false });
@@ -260,6 +267,9 @@ describeEachDatabase('governed retrieval (issue 9, items 4-6)', (database) => {
       }),
     );
     expect(JSON.stringify(record)).not.toContain(EMAIL);
+    expect(await metrics.registry.getSingleMetricAsString('promptops_retrieved_passages_total')).toMatch(
+      /promptops_retrieved_passages_total\{prompt="kb\/answer",source="handbook",form="passage"\} [1-9]/,
+    );
   });
 
   it('flags an answer citing a passage the run did not retrieve, and a claim without a citation', async () => {

@@ -101,6 +101,12 @@ export function createRunMetrics(options: { defaultMetrics?: boolean } = {}): Ru
     labelNames: ['prompt', 'tool', 'decision', 'outcome'],
     registers: [registry],
   });
+  const retrieved = new Counter({
+    name: 'promptops_retrieved_passages_total',
+    help: 'Passages retrieval put into prompts (docs/retrieval.md), by source and form (passage, cut, summary).',
+    labelNames: ['prompt', 'source', 'form'],
+    registers: [registry],
+  });
 
   const observe = (result: RunResult): void => {
     const prompt = runNameLabel(result);
@@ -134,6 +140,10 @@ export function createRunMetrics(options: { defaultMetrics?: boolean } = {}): Ru
       // A tool the version does not declare is a name the model made up: not a label value.
       const tool = call.sideEffect === null ? '(undeclared)' : call.tool;
       toolCalls.inc({ prompt, tool, decision: call.decision, outcome: call.outcome });
+    }
+    for (const passage of result.retrieved ?? []) {
+      // Sources are names from promptops.yaml, a bounded set: fit for a label.
+      retrieved.inc({ prompt, source: passage.source, form: passage.form });
     }
     for (const verdict of result.verdicts) {
       if (verdict.action === 'allow') continue;
