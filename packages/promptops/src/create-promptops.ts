@@ -92,7 +92,6 @@ export async function createPromptops(options: PromptopsOptions = {}): Promise<P
         providers,
         sampling,
         observers,
-        projectRoot: options.projectDir,
         ...(options.tools && { tools: options.tools }),
       });
       alerts?.start(alertOptions?.log ?? jsonLineLogger((line) => process.stderr.write(line)));
