@@ -208,8 +208,11 @@ async function measure(target: Target, mode: 'fixed' | 'saturation', seconds = D
     duration: seconds,
     maxOverallRequests: MAX_REQUESTS,
     timeout: 10,
+    // autocannon paces each connection per second (its share goes out back to back, then it waits
+    // for the next second), so the fixed rate uses few connections, one per 25 req/s: arrivals come
+    // in small bursts instead of from every connection at once at the top of each second.
     ...(mode === 'fixed'
-      ? { connections: Math.min(RATE, 32), overallRate: RATE }
+      ? { connections: Math.max(1, Math.ceil(RATE / 25)), overallRate: RATE }
       : { connections: CONNECTIONS }),
     // The gateway reports its own time (total minus the model call) in a header on every answer.
     setupClient: (client) => {
