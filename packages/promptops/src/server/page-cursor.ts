@@ -32,3 +32,24 @@ function invalid(): PromptopsError {
     parameter: 'querystring.cursor',
   });
 }
+
+/**
+ * A listing paged by descending numeric id: decodes `cursor` into `before`, lists one page with the
+ * rest of the query as filters, and encodes the next page's cursor (`null` on the last page).
+ * @example app.get('/api/samples', async (request) => pageBeforeId(request.query, (filter) => listSamplePage(review, principal, filter)))
+ */
+export async function pageBeforeId<Query extends { limit: number; cursor?: string }, Item>(
+  query: Query,
+  list: (
+    filter: Omit<Query, 'cursor'> & { before?: number },
+  ) => Promise<{ items: Item[]; nextBefore: number | null }>,
+): Promise<{ items: Item[]; limit: number; next: string | null }> {
+  const { cursor, ...filter } = query;
+  const after = decodeCursor(cursor, { before: 'number' });
+  const page = await list({ ...filter, ...(after && { before: after.before }) });
+  return {
+    items: page.items,
+    limit: query.limit,
+    next: page.nextBefore === null ? null : encodeCursor({ before: page.nextBefore }),
+  };
+}

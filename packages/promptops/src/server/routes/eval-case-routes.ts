@@ -7,9 +7,9 @@ import {
   proposeEvalCase,
   showEvalCaseCandidate,
 } from '../../evaluation/feedback/index.ts';
-import { decodeCursor, encodeCursor } from '../page-cursor.ts';
+import { pageBeforeId } from '../page-cursor.ts';
 import type { ServerDeps } from '../server-deps.ts';
-import { CURSOR, LIMIT, NAME, REASON, VERSION } from './schema-parts.ts';
+import { CURSOR, LIMIT, NAME, REASON, RUN_SOURCE, SAMPLE_SOURCE, VERSION } from './schema-parts.ts';
 
 const SUITE = { type: 'string', minLength: 1, maxLength: 200, description: 'support/intents' } as const;
 const STATE = { type: 'string', enum: ['proposed', 'added', 'dismissed'] } as const;
@@ -18,18 +18,8 @@ const FROM = {
   type: 'object',
   description: 'exactly one source: a run record, a review-queue sample, or a failed eval case',
   oneOf: [
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['run'],
-      properties: { run: { type: 'string', minLength: 1, maxLength: 100 } },
-    },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['sample'],
-      properties: { sample: { type: 'integer', minimum: 1 } },
-    },
+    RUN_SOURCE,
+    SAMPLE_SOURCE,
     {
       type: 'object',
       additionalProperties: false,
@@ -126,18 +116,9 @@ export function evalCaseRoutes(app: FastifyInstance, deps: ServerDeps): void {
     '/api/eval-cases',
     { schema: { querystring: LIST_QUERY } },
     async (request) => {
-      const { limit, cursor, ...filter } = request.query;
-      const after = decodeCursor(cursor, { before: 'number' });
-      const page = await listEvalCaseCandidatePage(feedbackDeps, request.principal, {
-        ...filter,
-        limit,
-        ...(after && { before: after.before }),
-      });
-      return {
-        items: page.items,
-        limit,
-        next: page.nextBefore === null ? null : encodeCursor({ before: page.nextBefore }),
-      };
+      return pageBeforeId(request.query, (filter) =>
+        listEvalCaseCandidatePage(feedbackDeps, request.principal, filter),
+      );
     },
   );
 

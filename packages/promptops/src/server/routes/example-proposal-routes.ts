@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type ProposeExampleInput, proposeExample } from '../../evaluation/feedback/index.ts';
 import type { ServerDeps } from '../server-deps.ts';
-import { ENVIRONMENT, NAME } from './schema-parts.ts';
+import { ENVIRONMENT, NAME, RUN_SOURCE, SAMPLE_SOURCE } from './schema-parts.ts';
 
 const BODY = {
   type: 'object',
@@ -11,20 +11,7 @@ const BODY = {
     from: {
       type: 'object',
       description: 'a run record or a review-queue sample',
-      oneOf: [
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['run'],
-          properties: { run: { type: 'string', minLength: 1, maxLength: 100 } },
-        },
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['sample'],
-          properties: { sample: { type: 'integer', minimum: 1 } },
-        },
-      ],
+      oneOf: [RUN_SOURCE, SAMPLE_SOURCE],
     },
     bank: { ...NAME, description: 'the example bank: support/intent-examples' },
     input: {

@@ -8,7 +8,7 @@ import {
   showSample,
 } from '../../evaluation/continuous/index.ts';
 import { authorize } from '../../governance/access/index.ts';
-import { decodeCursor, encodeCursor } from '../page-cursor.ts';
+import { pageBeforeId } from '../page-cursor.ts';
 import type { ServerDeps } from '../server-deps.ts';
 import { runtimeOf } from './run-routes.ts';
 import {
@@ -51,18 +51,7 @@ export function sampleRoutes(app: FastifyInstance, deps: ServerDeps): void {
     '/api/samples',
     { schema: { querystring: LIST_QUERY, response: { 200: LIST_RESPONSE } } },
     async (request) => {
-      const { limit, cursor, ...filter } = request.query;
-      const after = decodeCursor(cursor, { before: 'number' });
-      const page = await listSamplePage(review, request.principal, {
-        ...filter,
-        limit,
-        ...(after && { before: after.before }),
-      });
-      return {
-        items: page.items,
-        limit,
-        next: page.nextBefore === null ? null : encodeCursor({ before: page.nextBefore }),
-      };
+      return pageBeforeId(request.query, (filter) => listSamplePage(review, request.principal, filter));
     },
   );
 

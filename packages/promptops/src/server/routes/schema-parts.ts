@@ -13,6 +13,19 @@ export const LIMIT = { type: 'integer', minimum: 1, maximum: 500, default: 50 } 
 /** An opaque page cursor: the `next` of the previous page. */
 export const CURSOR = { type: 'string', minLength: 1, maxLength: 400 } as const;
 export const TIME = { type: 'string', format: 'date-time' } as const;
+/** Where feedback-made cases and examples come from: `{ run: ID }` or `{ sample: ID }`. */
+export const RUN_SOURCE = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['run'],
+  properties: { run: { type: 'string', minLength: 1, maxLength: 100 } },
+} as const;
+export const SAMPLE_SOURCE = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['sample'],
+  properties: { sample: { type: 'integer', minimum: 1 } },
+} as const;
 
 /** `:id` of a change request. */
 export const CHANGE_ID_PARAMS = {
