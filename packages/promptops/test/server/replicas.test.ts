@@ -194,21 +194,20 @@ describe.skipIf(!postgres)(
       const inFlight = 2 * WORKERS_PER_PROCESS * Math.max(one.maxCallUsd, two.maxCallUsd);
       expect(spent).toBeGreaterThan(HARD_USD - 2 * CHUNK_USD - inFlight);
 
-      // Refused through either process from now on.
-      for (const server of [first, second]) {
-        const refused = await callApi(server.url, admin, '/api/runs', {
-          prompt: COMPRESSED,
-          variables: { ticket: 'one more' },
-        });
-        expect(refused.status).toBe(429);
-      }
+      // Once both have settled and given back what they leased but did not spend, a little capacity
+      // under the limit may return: spending again through both stays within the same bound.
+      await new Promise((resolve) => setTimeout(resolve, 2_500)); // two flush intervals
+      const again = await Promise.all([spend(first), spend(second)]);
+      for (const outcome of again) expect(outcome.refusals).toHaveLength(WORKERS_PER_PROCESS);
+      const total = spent + again[0].spentUsd + again[1].spentUsd;
+      expect(total).toBeLessThanOrEqual(HARD_USD + 2 * CHUNK_USD);
       // Every cost either process answered with is in the one shared ledger, once.
       const handle = await openDatabase({ url: database.env.DATABASE_URL! });
       try {
         const period = `day:${new Date().toISOString().slice(0, 10)}`;
         const ledger = await eventually('the ledger settling both processes’ spend', async () => {
           const row = await readBudget(handle.db, `prompt:${COMPRESSED}`, period);
-          return row && Math.abs(row.spent - spent) < 1e-9 ? row : undefined;
+          return row && Math.abs(row.spent - total) < 1e-9 ? row : undefined;
         });
         expect(ledger.spent).toBeLessThanOrEqual(HARD_USD + 2 * CHUNK_USD);
       } finally {
