@@ -7,7 +7,7 @@ import type { ServerErrorCode } from './error-codes.ts';
  */
 export type RunStatus = 'ok' | 'uncertain' | 'escalated' | 'blocked' | 'failed';
 
-export type Arm = 'stable' | 'canary' | 'pinned' | 'latest';
+export type Arm = 'stable' | 'canary' | 'pinned' | 'latest' | 'draft';
 
 export interface GuardVerdict {
   guard: string;

@@ -4,6 +4,7 @@ import { renderPrompt, validateVariables } from '../templates/index.ts';
 import { assembleMessages } from './assemble-messages.ts';
 import { withMessage } from './context/message-variable.ts';
 import { guardInput, type Prepared, planCall, type RunSource } from './prepare-call.ts';
+import { resolveDraft } from './resolve/draft-prompt.ts';
 import { resolvePrompt } from './resolve/prompt-resolver.ts';
 import type { RunState } from './run-lifecycle.ts';
 import type { RuntimeParts } from './runtime-parts.ts';
@@ -17,14 +18,16 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   const { result, options } = state;
   const name = result.prompt;
   // 1. resolve
-  const resolved = await resolvePrompt(parts.cache, name, {
-    environment: options.environment,
-    version: options.version,
-    stickyKey: options.stickyKey ?? options.requestId ?? result.runId,
-  });
+  const resolved = options.draft
+    ? await resolveDraft(parts.cache, name, options.draft.content, options.environment)
+    : await resolvePrompt(parts.cache, name, {
+        environment: options.environment,
+        version: options.version,
+        stickyKey: options.stickyKey ?? options.requestId ?? result.runId,
+      });
   Object.assign(result, { version: resolved.version, arm: resolved.arm });
   const content = resolved.content;
-  state.samplingRate = content.sampling?.rate;
+  if (resolved.version !== null) state.samplingRate = content.sampling?.rate;
   // 2. check input (a chat front end's message goes into its variable first)
   let given = state.variables;
   if (options.message) {
@@ -47,7 +50,7 @@ export async function prepareRun(parts: RuntimeParts, state: RunState): Promise<
   const rendered = await renderPrompt(content, variables, {
     fragments: parts.cache.fragmentSource(options.environment),
     overrides: { prompt: name, rules: parts.fragmentOverrides },
-    file: `${name}#${resolved.version}`,
+    file: `${name}#${resolved.version ?? 'draft'}`,
   });
   if (!rendered.ok) throw rendered.error;
   // 4. assemble context: few-shot examples and trimmed history

@@ -6,6 +6,12 @@ export interface RunOptions {
   environment?: string;
   /** Run this version exactly (evaluation, debugging). */
   version?: number;
+  /**
+   * Run unsaved prompt content instead of a catalog version (the web editor's "Try it"): checked as
+   * the catalog checks content, then guards, budgets and policies apply as for a version. The result
+   * has `version: null` and `arm: 'draft'`; it is recorded, never sampled, and alerts skip it.
+   */
+  draft?: { content: unknown };
   /** User, session or request id for sticky canary assignment; a random id when absent. */
   stickyKey?: string;
   /** Conversation so far, trimmed to the prompt's `context.history_tokens`. */

@@ -4,6 +4,7 @@ import { loadPolicies } from '../../src/governance/policies/index.ts';
 import { createRunMetrics } from '../../src/observability/metrics/run-metrics.ts';
 import { createServer, type PromptopsServer } from '../../src/server/create-server.ts';
 import type { GatewayOptions } from '../../src/server/gateway/gateway-options.ts';
+import type { DatabaseHandle } from '../../src/store/index.ts';
 import { type RuntimeFixture, startRuntimeFixture } from '../runtime/runtime-fixture.ts';
 
 export interface ServerFixture {
@@ -26,12 +27,15 @@ export async function startServerFixture(
     gatewayOptions?: Partial<GatewayOptions>;
     /** The web UI's built files (createServer's webRoot); none served by default. */
     webRoot?: string;
+    /** The database to use (a Postgres suite's); in-memory PGlite by default. */
+    database?: () => Promise<DatabaseHandle>;
   } = {},
 ): Promise<ServerFixture> {
   const metrics = createRunMetrics({ defaultMetrics: false });
   const runtime = await startRuntimeFixture({
     observers: [metrics.observe],
     ...(options.gateway && { gateway: options.gateway }),
+    ...(options.database && { database: options.database }),
   });
   const policies = await loadPolicies(new URL('../../../../examples/acme-support', import.meta.url).pathname);
   const governance = createGovernance({ db: runtime.handle.db, policies });

@@ -3,8 +3,11 @@ import type { CachedCatalog } from './cached-catalog.ts';
 import { inCanary } from './canary-assignment.ts';
 import { applyEnvironmentOverrides } from './environment-overrides.ts';
 
-/** Which side of a deployment answered: stable, canary, or a version asked for by number / latest. */
-export type Arm = 'stable' | 'canary' | 'pinned' | 'latest';
+/**
+ * Which side of a deployment answered: stable, canary, or a version asked for by number / latest;
+ * `draft` is unsaved content (RunOptions.draft), with no version.
+ */
+export type Arm = 'stable' | 'canary' | 'pinned' | 'latest' | 'draft';
 
 export interface ResolvedPrompt {
   name: string;

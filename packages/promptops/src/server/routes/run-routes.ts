@@ -41,6 +41,16 @@ export const RUN_BODY = {
       required: ['text'],
       properties: { text: { type: 'string' }, variable: { type: 'string', minLength: 1, maxLength: 200 } },
     },
+    draft: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['content'],
+      description:
+        "unsaved prompt content to run instead of a version (the editor's Try it); needs version-create on the name",
+      properties: {
+        content: { type: 'object', description: 'prompt content, as POST /api/drafts/check returns it' },
+      },
+    },
   },
 } as const;
 
@@ -60,6 +70,7 @@ export interface RunBody {
   complexity?: 'low' | 'medium' | 'high';
   history?: { role: 'user' | 'assistant'; content: string }[];
   message?: { text: string; variable?: string };
+  draft?: { content: Record<string, unknown> };
 }
 
 /**
@@ -71,6 +82,9 @@ export function runRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.post<{ Body: RunBody }>('/api/runs', { schema: { body: RUN_BODY } }, async (request, reply) => {
     const body = request.body;
     authorize(request.principal, 'prompt-run', body.prompt);
+    // A draft is text nobody reviewed, run with the project's model keys and tools: whoever may run
+    // it must be someone who could push it as a version anyway (an author on the name).
+    if (body.draft !== undefined) authorize(request.principal, 'version-create', body.prompt);
     const result = await runtimeOf(deps).run(body.prompt, body.variables, runOptionsOf(body, request, reply));
     reply.header('x-promptops-run-id', result.runId);
     if (result.version !== null) reply.header('x-promptops-version', String(result.version));
@@ -115,6 +129,7 @@ export function runOptionsOf(body: RunBody, request: FastifyRequest, reply: Fast
     ...(body.complexity !== undefined && { complexity: body.complexity }),
     ...(body.history !== undefined && { history: body.history }),
     ...(body.message !== undefined && { message: body.message }),
+    ...(body.draft !== undefined && { draft: { content: body.draft.content } }),
     requestId: String(request.id),
     signal: clientAbortSignal(reply),
   };

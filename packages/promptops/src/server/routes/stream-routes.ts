@@ -21,6 +21,7 @@ export function streamRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.post<{ Body: RunBody }>('/api/runs/stream', { schema: { body: RUN_BODY } }, async (request, reply) => {
     const body = request.body;
     authorize(request.principal, 'prompt-run', body.prompt);
+    if (body.draft !== undefined) authorize(request.principal, 'version-create', body.prompt);
     const stream = runtimeOf(deps).stream(body.prompt, body.variables, runOptionsOf(body, request, reply));
     const parts = stream.textStream[Symbol.asyncIterator]();
     let first: IteratorResult<string>;
