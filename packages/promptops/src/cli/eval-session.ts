@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { PromptContent } from '../catalog/content/prompt-content.ts';
 import type { Catalog } from '../catalog/service/catalog.ts';
 import type { VersionRecord } from '../catalog/service/records.ts';
 import type { VersionSelector } from '../catalog/service/selector.ts';
 import { PromptopsError } from '../errors/index.ts';
-import { recordedDetails, type SuiteReport } from '../evaluation/reports/index.ts';
+import { recordedDetails, type SuiteReport, testedWithOf } from '../evaluation/reports/index.ts';
 import {
   assertionServices,
   createFileResponseCache,
@@ -140,14 +142,22 @@ function createSession(
       if (!can(cli.principal, 'eval-record', report.target)) {
         return `not recorded: ${cli.principal.actor} may not record eval results on ${report.target} (needs deployer)`;
       }
+      const kind = 'prompt' in suite.content.target ? 'prompt' : 'fragment';
+      const tested = await catalog.resolve(kind, report.target, { version: report.version });
       await cli.governance.evals.record(cli.principal, {
-        kind: 'prompt' in suite.content.target ? 'prompt' : 'fragment',
+        kind,
         name: report.target,
         version: report.version,
         suite: suite.name,
         passed: report.metrics.passed,
         total: report.metrics.cases,
-        details: recordedDetails(report),
+        details: {
+          ...recordedDetails(report),
+          testedWith: testedWithOf(report, {
+            promptops: packageJson.version,
+            ...(kind === 'prompt' && { content: tested.content as PromptContent }),
+          }),
+        },
       });
       return `recorded on ${report.target} v${report.version}`;
     },

@@ -12,6 +12,8 @@ export interface CaseOutput {
   parsed?: unknown;
   status: 'ok' | 'uncertain' | 'escalated' | 'blocked' | 'failed';
   latencyMs: number;
+  /** `provider/model` that answered; absent when none did (blocked, render-only, older caches). */
+  model?: string;
   /** null when the price is unknown: never a silent 0. */
   costUsd: number | null;
   /** Guard verdicts of the run (input and output stages). */

@@ -1,4 +1,5 @@
 import type { Principal } from './access/index.ts';
+import { artifactMetadata } from './changes/artifact-metadata.ts';
 import {
   approveChange,
   commentOnChange,
@@ -105,6 +106,8 @@ export function createGovernance(given: GovernanceDeps) {
       end: bind(deps, endFreeze),
     },
     evals: { record: bind(deps, recordEvalResult), latest: bind(deps, latestEvalResults) },
+    /** Catalog fields of one artifact: purpose, owner, last edit, evals, tested with, cycle time. */
+    metadata: bind(deps, artifactMetadata),
     webhooks: {
       add: bind(deps, addWebhook),
       remove: bind(deps, removeWebhook),

@@ -13,6 +13,7 @@ export * from './repositories/artifacts-repository.ts';
 export * from './repositories/audit-repository.ts';
 export * from './repositories/budget-ledger-repository.ts';
 export * from './repositories/change-requests-repository.ts';
+export * from './repositories/cycle-times-repository.ts';
 export * from './repositories/deployments-repository.ts';
 export * from './repositories/eval-case-candidates-repository.ts';
 export * from './repositories/eval-history-repository.ts';

@@ -1,7 +1,9 @@
 import { renderArtifactFile } from '../../catalog/files/write-project.ts';
 import { promptFragments } from '../../catalog/service/prompt-fragments.ts';
 import { parseReference } from '../../catalog/service/selector.ts';
+import type { TestedWith } from '../../evaluation/reports/index.ts';
 import { authorize } from '../../governance/access/index.ts';
+import type { ArtifactMetadata } from '../../governance/changes/artifact-metadata.ts';
 import { describeUsedFragment } from '../../templates/index.ts';
 import type { Command } from '../command.ts';
 import { formatDate, toJson } from '../format.ts';
@@ -16,7 +18,7 @@ export const showCommand: Command = {
   async run(context, parsed) {
     const reference = parseReference(requirePositional(parsed, 0, 'NAME', this.usage), 'NAME');
     rejectExtraPositionals(parsed, 1, this.usage);
-    const { artifact, version, fragments, evals } = await context.withCatalog(
+    const { artifact, version, fragments, metadata } = await context.withCatalog(
       async (catalog, _db, _handle, { principal, governance }) => {
         authorize(principal, 'catalog-read', reference.name);
         const kind = await resolveKind(catalog, reference.name, stringOption(parsed, 'kind'));
@@ -27,7 +29,7 @@ export const showCommand: Command = {
           artifact: await catalog.get(kind, reference.name),
           version,
           fragments: kind === 'prompt' ? await promptFragments(catalog, version, environment) : undefined,
-          evals: await governance.evals.latest(principal, {
+          metadata: await governance.metadata(principal, {
             kind,
             name: reference.name,
             version: version.version,
@@ -37,7 +39,8 @@ export const showCommand: Command = {
     );
     if (context.json) {
       const resolved = fragments?.ok ? { fragments: fragments.fragments } : {};
-      context.stdout(`${toJson({ artifact, version, ...resolved, evals })}\n`);
+      const { evals, lastEdit, cycleTime } = metadata;
+      context.stdout(`${toJson({ artifact, version, ...resolved, evals, lastEdit, cycleTime })}\n`);
       return 0;
     }
     const serving = artifact.deployments
@@ -53,7 +56,11 @@ export const showCommand: Command = {
       `hash      sha256:${version.contentHash}`,
       `serves in ${serving.join(', ') || '-'}`,
       `all envs  ${artifact.deployments.map((deployment) => `${deployment.environment}=v${deployment.stableVersion}`).join(' ') || '-'}`,
-      `evals     ${evals.map((result) => `${result.suite} ${result.passed}/${result.total} (${(result.passRate * 100).toFixed(1)}%)`).join(' · ') || '-'}`,
+      `purpose   ${metadata.purpose ?? '-'}`,
+      `owner     ${metadata.owner ?? '-'}${metadata.risk === null ? '' : ` · risk ${metadata.risk}`}`,
+      `evals     ${metadata.evals.map((result) => `${result.suite} ${result.passed}/${result.total} (${(result.passRate * 100).toFixed(1)}%)`).join(' · ') || '-'}`,
+      `tested    ${describeTestedWith(metadata.evals)}`,
+      `cycle     ${describeCycleTime(metadata.cycleTime)}`,
       ...(fragments === undefined
         ? []
         : [
@@ -70,3 +77,33 @@ export const showCommand: Command = {
     return 0;
   },
 };
+
+/** Models (with snapshot), promptops release and tool hashes of the newest result per suite, deduplicated. */
+function describeTestedWith(evals: ArtifactMetadata['evals']): string {
+  const parts = new Set<string>();
+  for (const result of evals) {
+    const tested = result.testedWith as TestedWith | undefined;
+    if (!tested) continue;
+    for (const model of tested.models ?? []) {
+      parts.add(model.snapshot === undefined ? model.id : `${model.id} (${model.snapshot})`);
+    }
+    if (tested.promptops) parts.add(`promptops ${tested.promptops}`);
+    for (const tool of tested.tools ?? []) parts.add(`tool ${tool.name}@${tool.schemaHash}`);
+  }
+  return [...parts].join(', ') || '-';
+}
+
+function describeCycleTime(cycle: ArtifactMetadata['cycleTime']): string {
+  if (cycle.last === null) return `- (nothing deployed to ${cycle.environment} through a change request)`;
+  const median = cycle.medianMs === null ? '' : ` · median ${formatSpan(cycle.medianMs)} over ${cycle.count}`;
+  return `${formatSpan(cycle.last.durationMs)} proposal to ${cycle.environment} (change #${cycle.last.changeRequestId}, v${cycle.last.version})${median}`;
+}
+
+/** 90 s, 45 min, 3.5 h, 2.1 d. */
+function formatSpan(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86400).toFixed(1)} d`;
+}

@@ -11,6 +11,8 @@ export type { RecordedCase } from './recorded-cases.ts';
 export { casesOfDetails, RECORDED_OUTPUT_CHARS, recordedCases } from './recorded-cases.ts';
 export { recordedDetails } from './recorded-details.ts';
 export type { ComparisonSection, SuiteReport } from './report-types.ts';
+export type { TestedWith } from './tested-with.ts';
+export { testedWithOf } from './tested-with.ts';
 export type { ThresholdRow } from './threshold-rows.ts';
 export { thresholdRows } from './threshold-rows.ts';
 export type { HtmlReportOptions } from './to-html-report.ts';

@@ -39,6 +39,7 @@ export function caseOutputOf(result: RunResult): CaseOutput {
     ...(result.parsed !== undefined && { parsed: result.parsed }),
     status: result.status,
     latencyMs: result.latencyMs,
+    ...(result.model !== null && { model: result.model }),
     // No model called (blocked at input, bad variables): nothing was spent. A price unknown or in
     // another currency is unknown in USD: null, never 0.
     costUsd:

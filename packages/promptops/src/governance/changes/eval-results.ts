@@ -81,6 +81,28 @@ export interface LatestEvalResult {
   total: number;
   recordedAt: string;
   recordedBy: string;
+  /** Numeric metrics the runner recorded beside the pass rate (accuracy, format compliance…). */
+  metrics: Record<string, number>;
+  /** Models, promptops release and tools the result was measured with (`promptops test` records it). */
+  testedWith?: unknown;
+}
+
+const RECORDED_METRICS = [
+  'accuracy',
+  'macroF1',
+  'formatCompliance',
+  'guardTriggerRate',
+  'piiLeakRate',
+  'escalationRate',
+] as const;
+
+function metricsOf(details: Record<string, unknown>): Record<string, number> {
+  const metrics: Record<string, number> = {};
+  for (const key of RECORDED_METRICS) {
+    const value = details[key];
+    if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
+  }
+  return metrics;
 }
 
 /** The newest result per suite on one version (what `show` and the catalog list per version). */
@@ -95,6 +117,7 @@ export async function latestEvalResults(
   const latest = new Map<string, LatestEvalResult>();
   for (const row of await listEvalResults(deps.db, artifact.id, input.version)) {
     if (latest.has(row.suite)) continue; // newest first per suite
+    const details = (row.details ?? {}) as Record<string, unknown>;
     latest.set(row.suite, {
       suite: row.suite,
       passRate: row.passRate,
@@ -102,6 +125,8 @@ export async function latestEvalResults(
       total: row.total,
       recordedAt: row.recordedAt.toISOString(),
       recordedBy: row.recordedBy,
+      metrics: metricsOf(details),
+      ...(details.testedWith !== undefined && { testedWith: details.testedWith }),
     });
   }
   return [...latest.values()];

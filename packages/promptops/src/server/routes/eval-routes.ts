@@ -3,7 +3,7 @@ import type { ArtifactKind } from '../../catalog/content/names.ts';
 import { authorize } from '../../governance/access/index.ts';
 import type { EvalResultInput } from '../../governance/changes/eval-results.ts';
 import type { ServerDeps } from '../server-deps.ts';
-import { KIND, KIND_NAME_PARAMS, NAME, VERSION } from './schema-parts.ts';
+import { ENVIRONMENT, KIND, KIND_NAME_PARAMS, NAME, VERSION } from './schema-parts.ts';
 
 const RECORD_BODY = {
   type: 'object',
@@ -24,6 +24,16 @@ const LATEST_QUERY = {
   type: 'object',
   additionalProperties: false,
   properties: { version: VERSION },
+} as const;
+
+const METADATA_QUERY = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    version: VERSION,
+    environment: { ...ENVIRONMENT, description: 'where cycle time ends (default production)' },
+    window: { type: 'integer', minimum: 1, maximum: 100, description: 'deploys the median is taken over' },
+  },
 } as const;
 
 /**
@@ -55,6 +65,27 @@ export function evalRoutes(app: FastifyInstance, deps: ServerDeps): void {
       );
       const results = await deps.governance.evals.latest(request.principal, { kind, name, version });
       return { kind, name, version, results };
+    },
+  );
+
+  // The catalog fields of one prompt (docs/server.md): purpose, owner, last edit, newest eval results
+  // with what they were tested with, and the cycle time from proposal to production.
+  app.get<{
+    Params: { kind: ArtifactKind; '*': string };
+    Querystring: { version?: number; environment?: string; window?: number };
+  }>(
+    '/api/metadata/:kind/*',
+    { schema: { params: KIND_NAME_PARAMS, querystring: METADATA_QUERY } },
+    async (request) => {
+      const { kind, '*': name } = request.params;
+      const { version, environment, window } = request.query;
+      return deps.governance.metadata(request.principal, {
+        kind,
+        name,
+        ...(version !== undefined && { version }),
+        ...(environment !== undefined && { environment }),
+        ...(window !== undefined && { window }),
+      });
     },
   );
 }
