@@ -17,7 +17,7 @@ export function RunResultView({ result }: { result: RunResult }) {
       <dl className="stats">
         <div>
           <dt>Version</dt>
-          <dd>v{result.version ?? '—'}</dd>
+          <dd>{result.arm === 'draft' ? 'draft' : `v${result.version ?? '—'}`}</dd>
         </div>
         <div>
           <dt>Model</dt>

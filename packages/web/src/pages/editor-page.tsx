@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type ApiError, api, namePath } from '../api/client.ts';
 import type { ArtifactDetail, ArtifactKind, ChatMessage } from '../api/types.ts';
+import { DraftTry } from '../components/draft-try.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { artifactHref } from '../components/format.ts';
 import { RenderedPrompt } from '../components/rendered-prompt.tsx';
@@ -85,7 +86,7 @@ export function EditorPage() {
     if (values === undefined && detail.data)
       setValues(initialValues(detail.data.version.content.variables as VariablesSchema));
   }, [detail.data, values]);
-  const { variables } = toVariables(schema, values ?? {});
+  const { variables, problems } = toVariables(schema, values ?? {});
   const current = text ?? draft.data?.text;
   const variablesKey = JSON.stringify(variables);
 
@@ -295,6 +296,14 @@ export function EditorPage() {
               />
             )}
             {check && !check.ok && <p className="muted">Fix the file's problems to see the preview.</p>}
+            {permissions.can('version-create') && (
+              <DraftTry
+                name={name}
+                content={check?.ok ? check.content : undefined}
+                variables={variables}
+                {...(problems.length > 0 && { blocked: problems.join('; ') })}
+              />
+            )}
           </section>
         )}
       </div>
