@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
 import { casesOfDetails } from '../../src/evaluation/reports/index.ts';
 import { findArtifact, listEvalHistory, openDatabase } from '../../src/store/index.ts';
 import { cli, editFile } from './cli-harness.ts';
@@ -160,6 +161,19 @@ describe('promptops test and compare: suites through the runtime, reports, gates
         expectedClass: 'billing',
         predictedClass: 'order_tracking',
       });
+      // What the result was measured with: the model that answered, the release, the declared tools.
+      expect((recorded!.details as Record<string, unknown>).testedWith).toEqual({
+        models: [{ id: 'openai/gpt-4o-mini' }],
+        promptops: packageJson.version,
+        tools: [],
+      });
+      const assistant = await findArtifact(handle.db, 'prompt', 'support/assistant');
+      const [behavioural] = await listEvalHistory(handle.db, assistant!.id, 'support/behavioural');
+      const tools = (
+        behavioural!.details as { testedWith: { tools: { name: string; schemaHash: string }[] } }
+      ).testedWith.tools;
+      expect(tools.map((tool) => tool.name)).toContain('lookup_order');
+      expect(tools.every((tool) => /^[0-9a-f]{12}$/.test(tool.schemaHash))).toBe(true);
     } finally {
       await handle.close();
     }
@@ -205,6 +219,16 @@ describe('promptops test and compare: suites through the runtime, reports, gates
     expect((await as('viv', 'show', 'support/assistant#2')).stdout).toContain(
       'evals     support/adversarial 1/1 (100.0%) · support/behavioural 0/4 (0.0%)',
     );
+    // The catalog fields: purpose, owner, what the results were tested with, and no cycle time yet.
+    const shown = (await as('viv', 'show', 'support/assistant#2')).stdout;
+    expect(shown).toMatch(/^owner {5}\S+ · risk high$/m);
+    expect(shown).toContain(
+      `tested    openai/gpt-4o, promptops ${packageJson.version}, tool verify_identity@`,
+    );
+    expect(shown).toContain('cycle     - (nothing deployed to production through a change request)');
+    const json = JSON.parse((await as('viv', 'show', 'support/assistant#2', '--json')).stdout);
+    expect(json.evals[0].testedWith.promptops).toBe(packageJson.version);
+    expect(json.cycleTime).toMatchObject({ environment: 'production', last: null, count: 0 });
     const refused = await as('rita', 'approve', '1', '--reason', 'looks fine');
     expect(refused.code).toBe(7);
     expect(refused.stderr).toContain('eval gate: suite support/behavioural passed 0% of cases');
