@@ -186,4 +186,12 @@ describe('createAlertEvaluator', () => {
     evaluator.evaluate();
     expect(evaluator.statuses()).toHaveLength(0);
   });
+
+  it("ignores draft runs (the editor's Try it): they have no version to alert on", () => {
+    const { evaluator, state } = setup([ERRORS]);
+    for (let index = 0; index < 20; index += 1) evaluator.observe(failed({ version: null, arm: 'draft' }));
+    expect(evaluator.evaluate()).toEqual([]);
+    expect(state('errors', 'draft')).toBeUndefined();
+    expect(evaluator.statuses()).toEqual([]);
+  });
 });
