@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { namePath } from '../api/client.ts';
 import type { ArtifactDetail, ArtifactKind } from '../api/types.ts';
 import { EnvironmentBadges, RiskBadge } from '../components/badges.tsx';
+import { CatalogMetadataPanel } from '../components/catalog-metadata.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { actorName, formatTime } from '../components/format.ts';
 import { TryPanel } from '../components/try-panel.tsx';
@@ -109,6 +110,7 @@ export function PromptPage({ kind }: { kind: ArtifactKind }) {
           </dd>
         </div>
       </dl>
+      <CatalogMetadataPanel kind={kind} name={name} version={version.version} />
 
       <div className="tabs" role="tablist">
         {TABS.filter((item) => kind === 'prompt' || item !== 'preview').map((item) => (
