@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { PromptopsError } from '../errors/index.ts';
 import type { ServerDeps } from './server-deps.ts';
+import type { TokenCache } from './token-cache.ts';
 
 export const SESSION_COOKIE = 'promptops_session';
 
@@ -9,14 +10,20 @@ export const SESSION_COOKIE = 'promptops_session';
  * network there is no "local owner": without a valid token or session every route but the public
  * ones answers 401.
  */
-export async function authenticateRequest(deps: ServerDeps, request: FastifyRequest): Promise<void> {
+export async function authenticateRequest(
+  deps: ServerDeps,
+  request: FastifyRequest,
+  tokens?: TokenCache,
+): Promise<void> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
       throw new PromptopsError('unauthenticated', 'the Authorization header must be "Bearer <token>"', {});
     }
-    request.principal = await deps.governance.authenticateToken(match[1]!);
+    request.principal = tokens
+      ? await tokens.principal(match[1]!, deps.governance.authenticateToken)
+      : await deps.governance.authenticateToken(match[1]!);
     return;
   }
   const session = request.cookies[SESSION_COOKIE];

@@ -37,6 +37,7 @@ import { tokenRoutes } from './routes/token-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
 import type { ServerDeps } from './server-deps.ts';
+import { createTokenCache } from './token-cache.ts';
 import { traceRequests } from './trace-requests.ts';
 import { registerWebAssets } from './web-assets.ts';
 
@@ -58,6 +59,8 @@ export interface PromptopsServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** Routes that change users, tokens or roles: the token cache forgets what it checked. */
+const IDENTITY_ROUTES = /^\/api\/(users|tokens)(\/|\?|$)/;
 
 /**
  * The promptops HTTP server (DESIGN.md section 7): REST under /api (OpenAPI at /api/openapi.json,
@@ -89,15 +92,19 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   await registerOpenApi(app);
   // First hook: a request refused by authentication is traced too.
   traceRequests(app);
+  const tokens = await createTokenCache(options.handle);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.routeOptions.config?.public === true) return;
     if (request.routeOptions.url === undefined) return; // unknown route: the not-found handler answers
-    await authenticateRequest(options, request);
+    await authenticateRequest(options, request, tokens);
   });
-  // While draining, answers close their connection: a keep-alive socket would hold close() open.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
+    // While draining, answers close their connection: a keep-alive socket would hold close() open.
     if (state.draining) reply.header('connection', 'close');
+    // An identity change answered here is in force for the next request, notification or not.
+    if (request.method !== 'GET' && IDENTITY_ROUTES.test(request.url) && reply.statusCode < 400)
+      tokens.clear();
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   const webAssets = options.webRoot === false ? undefined : await registerWebAssets(app, options.webRoot);
@@ -147,6 +154,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
     async close() {
       state.draining = true;
       await app.close();
+      await tokens.close();
     },
   };
 }
