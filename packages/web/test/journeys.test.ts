@@ -68,6 +68,10 @@ describe('web UI journeys', () => {
 
         await page.getByRole('link', { name: PROMPT, exact: true }).click();
         await page.getByRole('heading', { name: PROMPT }).waitFor();
+        // The catalog fields: the newest eval per suite, and no change request has reached production yet.
+        const metadata = page.getByLabel('Catalog metadata');
+        await eventually(() => metadata.textContent()).toContain('support/intents 47/50 (94.0%)');
+        expect(await metadata.textContent()).toContain('Cycle time to production—');
         // The preview renders with the schema's defaults; the required message is filled in the form.
         await page.locator('textarea[name="customer_message"]').fill('Where is my order A-1234? It is late.');
         await eventually(() => page.getByTestId('rendered-prompt').textContent()).toContain(
