@@ -82,6 +82,11 @@ describeEachDatabase("running a draft over HTTP (the editor's Try it)", (databas
       },
     });
     expect(error.message).toContain('model.id');
+    const both = await expectError(400, 'invalid_argument', '/api/runs', {
+      as: 'alice',
+      body: { prompt: FAST, version: 1, variables: { question: 'hi' }, draft: { content: draftContent() } },
+    });
+    expect(both.message).toContain('not both');
     expect(fixture.runtime.server.requests()).toHaveLength(0);
   });
 

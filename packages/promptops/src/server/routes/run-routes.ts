@@ -122,6 +122,15 @@ export function runRoutes(app: FastifyInstance, deps: ServerDeps): void {
 
 /** A run request's options: its target and routing choices, the request id, and the hang-up signal. */
 export function runOptionsOf(body: RunBody, request: FastifyRequest, reply: FastifyReply): RunOptions {
+  if (body.draft !== undefined && body.version !== undefined) {
+    throw new PromptopsError(
+      'invalid_argument',
+      'give `version` or `draft`, not both: a draft has no version',
+      {
+        parameter: 'version',
+      },
+    );
+  }
   return {
     ...(body.version !== undefined && { version: body.version }),
     ...(body.environment !== undefined && { environment: body.environment }),
