@@ -268,7 +268,8 @@ describeEachDatabase('alerts: a failing canary is rolled back automatically', (d
         state: 'firing',
         value: 1,
         threshold: 0.05,
-        rollback: expect.objectContaining({ outcome: 'rolled-back' }),
+        // Which replica won the race varies on Postgres; the test above holds that exactly one did.
+        rollback: expect.objectContaining({ outcome: expect.stringMatching(/^(rolled-back|already-gone)$/) }),
       }),
     ]);
     const all = await body(await getAlerts('alice', `?prompt=${PROMPT}`));
