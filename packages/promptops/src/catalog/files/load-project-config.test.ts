@@ -72,6 +72,18 @@ describe('loadProjectConfig', () => {
     ]);
   });
 
+  it('checks the models promptops calls by itself: a configured provider, embeddings over openai', async () => {
+    const error = await rejection(
+      load(
+        'project: { name: acme }\nproviders:\n  claude: { protocol: anthropic, base_url: https://api.anthropic.com }\nembeddings: { model: claude/embed-1 }\nevaluation:\n  judge: { model: openai/gpt-4o }\n  synthesizer: { model: claude/claude-haiku-4-5 }\n',
+      ),
+    );
+    expect(error.details.issues?.map((issue) => `${issue.location?.field}: ${issue.message}`)).toEqual([
+      'embeddings.model: embeddings need a provider with protocol openai (its /embeddings endpoint)',
+      'evaluation.judge.model: provider "openai" is not configured under providers',
+    ]);
+  });
+
   it('names the folder when promptops.yaml is missing', async () => {
     const error = await rejection(loadProjectConfig(project.root));
     expect(error.code).toBe('config_invalid');

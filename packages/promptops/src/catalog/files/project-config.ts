@@ -200,39 +200,29 @@ export const ProjectConfig = z
         }
       }
     }
-    const judgeProvider = config.evaluation?.judge?.model.split('/')[0];
-    if (judgeProvider !== undefined && !Object.hasOwn(config.providers, judgeProvider)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['evaluation', 'judge', 'model'],
-        message: `provider "${judgeProvider}" is not configured under providers`,
-      });
-    }
-    const compressorProvider = config.evaluation?.compressor?.model.split('/')[0];
-    if (compressorProvider !== undefined && !Object.hasOwn(config.providers, compressorProvider)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['evaluation', 'compressor', 'model'],
-        message: `provider "${compressorProvider}" is not configured under providers`,
-      });
-    }
-    const synthesizerProvider = config.evaluation?.synthesizer?.model.split('/')[0];
-    if (synthesizerProvider !== undefined && !Object.hasOwn(config.providers, synthesizerProvider)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['evaluation', 'synthesizer', 'model'],
-        message: `provider "${synthesizerProvider}" is not configured under providers`,
-      });
+    // Models promptops calls by itself (embeddings, the judge, the compressor, the synthesizer):
+    // each must name a configured provider.
+    const ownModels: [string[], string | undefined][] = [
+      [['embeddings', 'model'], config.embeddings?.model],
+      ...(['judge', 'compressor', 'synthesizer'] as const).map((role): [string[], string | undefined] => [
+        ['evaluation', role, 'model'],
+        config.evaluation?.[role]?.model,
+      ]),
+    ];
+    for (const [path, model] of ownModels) {
+      const provider = model?.split('/')[0];
+      if (provider !== undefined && !Object.hasOwn(config.providers, provider)) {
+        context.addIssue({
+          code: 'custom',
+          path,
+          message: `provider "${provider}" is not configured under providers`,
+        });
+      }
     }
     const embeddingsProvider = config.embeddings?.model.split('/')[0];
-    if (embeddingsProvider !== undefined && !Object.hasOwn(config.providers, embeddingsProvider)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['embeddings', 'model'],
-        message: `provider "${embeddingsProvider}" is not configured under providers`,
-      });
-    } else if (
+    if (
       embeddingsProvider !== undefined &&
+      Object.hasOwn(config.providers, embeddingsProvider) &&
       config.providers[embeddingsProvider]?.protocol !== 'openai'
     ) {
       context.addIssue({
