@@ -1,12 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
+import { eventually, launchBrowser, STEP, screenshot, signIn } from './support/browser.ts';
 import { type ExampleServer, startExampleServer } from './support/example-server.ts';
 
 const PROMPT = 'support/classify-intent';
-const STEP = 120_000;
-
-const eventually = <Value>(read: () => Promise<Value>) => expect.poll(read, { timeout: 15_000 });
 
 /**
  * The editor's "Try it" (issue 8): an author edits a prompt and runs the unsaved draft through the

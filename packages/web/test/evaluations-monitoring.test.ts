@@ -1,13 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, screenshot, signIn } from './support/browser.ts';
+import {
+  eventually as eventuallyWithin,
+  launchBrowser,
+  PHONE,
+  STEP,
+  screenshot,
+  signIn,
+} from './support/browser.ts';
 import { type ExampleServer, startExampleServer } from './support/example-server.ts';
 
 const PROMPT = 'support/classify-intent';
-const STEP = 120_000;
 
-/** Waits for what the page shows to settle (server round trips). */
-const eventually = <Value>(read: () => Promise<Value>) => expect.poll(read, { timeout: 20_000 });
+/** This page's charts and queues load more per step than the journeys. */
+const eventually = <Value>(read: () => Promise<Value>) => eventuallyWithin(read, 20_000);
 
 /** Live traffic: production (v1, stable) and v2 pinned, with an escalation, uncertain answers and a card number. */
 const MESSAGES = [

@@ -1,13 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, PHONE, screenshot, signIn } from './support/browser.ts';
+import { DESKTOP, eventually, launchBrowser, PHONE, STEP, screenshot, signIn } from './support/browser.ts';
 import { type ExampleServer, startExampleServer } from './support/example-server.ts';
 
 const PROMPT = 'support/classify-intent';
-const STEP = 120_000;
-
-/** Waits for what the page shows to settle (debounced searches, server round trips). */
-const eventually = <Value>(read: () => Promise<Value>) => expect.poll(read, { timeout: 15_000 });
 
 /**
  * The web UI's main journeys (issue 8) in Debian's chromium against a real `promptops serve` with

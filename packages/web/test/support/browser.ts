@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's chromium, headless; never a downloaded browser (`npx playwright install` is not used). */
 export function launchBrowser(): Promise<Browser> {
@@ -47,3 +48,10 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${screenshots}${name}.png`, fullPage });
 }
+
+/** The time one browser step may take: a page load, a server round trip and a screenshot. */
+export const STEP = 120_000;
+
+/** Waits for what the page shows to settle (debounced searches, server round trips). */
+export const eventually = <Value>(read: () => Promise<Value>, timeout = 15_000) =>
+  expect.poll(read, { timeout });
