@@ -17,6 +17,8 @@ export * from './repositories/cycle-times-repository.ts';
 export * from './repositories/deployments-repository.ts';
 export * from './repositories/eval-case-candidates-repository.ts';
 export * from './repositories/eval-history-repository.ts';
+export * from './repositories/experiment-figures-repository.ts';
+export * from './repositories/experiments-repository.ts';
 export * from './repositories/identities-repository.ts';
 export * from './repositories/lease-repository.ts';
 export * from './repositories/meta-repository.ts';

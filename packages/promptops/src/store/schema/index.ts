@@ -21,6 +21,7 @@ export {
   environments,
 } from './deployments.ts';
 export { type EvalCaseCandidateRow, evalCaseCandidates } from './eval-case-candidates.ts';
+export { type ExperimentRow, experiments } from './experiments.ts';
 export {
   type ApiTokenRow,
   apiTokens,
