@@ -2,6 +2,9 @@ import type { Context } from '@opentelemetry/api';
 import type { RunMessage } from './context/message-variable.ts';
 import type { ModelMessage } from './providers/provider.ts';
 
+/** The environment sandbox runs are recorded under (RunOptions.sandbox); nothing is deployed to it. */
+export const SANDBOX_ENVIRONMENT = 'sandbox';
+
 export interface RunOptions {
   environment?: string;
   /** Run this version exactly (evaluation, debugging). */
@@ -12,6 +15,15 @@ export interface RunOptions {
    * has `version: null` and `arm: 'draft'`; it is recorded, never sampled, and alerts skip it.
    */
   draft?: { content: unknown };
+  /**
+   * A sandbox replay of live traffic (evaluation/sandbox, issue 10 item 4): the run resolves
+   * fragments, example banks, overrides and tool policy as `environment` serves them, but it is
+   * recorded under the environment `sandbox` (SANDBOX_ENVIRONMENT), and no tool handler runs: each
+   * call the policy allows fails with a sandbox notice instead, so replaying a customer's request
+   * never looks an order up or starts a return. Given with `draft`, whose runs are never sampled and
+   * which alerts and run stats leave out.
+   */
+  sandbox?: { actor: string };
   /** User, session or request id for sticky canary assignment; a random id when absent. */
   stickyKey?: string;
   /** Conversation so far, trimmed to the prompt's `context.history_tokens`. */

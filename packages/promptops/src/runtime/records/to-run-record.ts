@@ -1,5 +1,5 @@
 import type { RunRecordRow } from '../../store/index.ts';
-import type { RunOptions } from '../run-options.ts';
+import { type RunOptions, SANDBOX_ENVIRONMENT } from '../run-options.ts';
 import type { RunResult } from '../run-result.ts';
 
 /**
@@ -20,7 +20,8 @@ export function toRunRecord(
     requestId: context.options.requestId ?? null,
     prompt: result.prompt,
     version: result.version,
-    environment: result.environment,
+    // A sandbox run served as its environment would, but it is no traffic of that environment.
+    environment: context.options.sandbox ? SANDBOX_ENVIRONMENT : result.environment,
     arm: result.arm,
     provider: provider ?? null,
     model: result.model,

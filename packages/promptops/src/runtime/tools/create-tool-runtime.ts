@@ -49,12 +49,26 @@ export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
         content,
         rule,
         taint: injectionTaint(content, variables, rule, options.policies, options.detectors),
-        registry,
+        // A sandbox replay decides every call as production would, and runs none (RunOptions.sandbox).
+        registry: state.options.sandbox ? SANDBOX_TOOLS : registry,
         detectors: options.detectors,
       });
     },
   };
 }
+
+/**
+ * Handlers for a sandbox replay: every tool "has" one, so the policy decides each call exactly as it
+ * would in production (an irreversible tool still escalates), and each allowed call fails with a
+ * notice the model sees instead of reaching the application's tool.
+ */
+const SANDBOX_TOOLS: ToolRegistry = {
+  get: () => () => ({ ok: false, error: 'sandbox replay: tools are not called; answer without the result' }),
+  register() {
+    throw new TypeError('registerTool: the sandbox registry takes no handlers');
+  },
+  names: () => [],
+};
 
 /** The first rule naming the prompt (exactly, by its folder `support/`, or `*`) and the environment. */
 export function toolRuleFor(

@@ -6,7 +6,7 @@ import type { Context } from '@opentelemetry/api';
  */
 export interface ToolRunContext {
   result: { prompt: string; runId: string; environment: string | null };
-  options: { authorization?: { approvedBy: string; reason?: string } };
+  options: { authorization?: { approvedBy: string; reason?: string }; sandbox?: { actor: string } };
   trace: { context?: Context };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { runRecords } from '../schema/index.ts';
 
@@ -40,7 +40,8 @@ export interface RunStatsRow {
 /**
  * Run records aggregated over UTC time buckets in SQL (one query, on the `prompt, started_at`
  * index), for the monitoring charts: counts by outcome, latency percentiles (`percentile_cont`),
- * guard triggers and cost. The same statement runs on PGlite and Postgres.
+ * guard triggers and cost. Draft runs (arm `draft`: Try it, sandbox replays) are left out. The same
+ * statement runs on PGlite and Postgres.
  *
  * @example
  * await runStats(db, { prompt: 'support/classify-intent', since, until, bucket: 'hour', byVersionAndArm: true });
@@ -50,10 +51,12 @@ export async function runStats(executor: Executor, filter: RunStatsFilter): Prom
   const unit = sql.raw(filter.bucket === 'hour' ? `'hour'` : `'day'`);
   const bucket = sql<string>`to_char(date_trunc(${unit}, ${runRecords.startedAt} at time zone 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
   const counted = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
-  const conditions: SQL[] = [
+  const conditions: (SQL | undefined)[] = [
     eq(runRecords.prompt, filter.prompt),
     gte(runRecords.startedAt, filter.since),
     lt(runRecords.startedAt, filter.until),
+    // Drafts (the editor's Try it, sandbox replays) are no traffic: the charts show what was served.
+    or(isNull(runRecords.arm), ne(runRecords.arm, 'draft')),
   ];
   if (filter.environment !== undefined) conditions.push(eq(runRecords.environment, filter.environment));
   const split = filter.byVersionAndArm;
