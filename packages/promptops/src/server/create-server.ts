@@ -33,6 +33,7 @@ import { runStatsRoutes } from './routes/run-stats-routes.ts';
 import { sampleRoutes } from './routes/sample-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { streamRoutes } from './routes/stream-routes.ts';
+import { suiteRunRoutes } from './routes/suite-run-routes.ts';
 import { tokenRoutes } from './routes/token-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { webhookRoutes } from './routes/webhook-routes.ts';
@@ -133,6 +134,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   deploymentRoutes(app, options);
   evalRoutes(app, options);
   evalCaseRoutes(app, options);
+  suiteRunRoutes(app, options);
   exampleProposalRoutes(app, options);
   feedbackRoutes(app, options);
   evalHistoryRoutes(app, options);

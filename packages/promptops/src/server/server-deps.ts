@@ -1,4 +1,6 @@
 import type { Catalog } from '../catalog/service/catalog.ts';
+import type { AssertionServices } from '../evaluation/eval-types.ts';
+import type { LoadedSuite } from '../evaluation/suites/index.ts';
 import type { Principal } from '../governance/access/index.ts';
 import type { Governance } from '../governance/create-governance.ts';
 import type { AlertMonitor } from '../observability/alerts/index.ts';
@@ -15,6 +17,8 @@ export interface ServerDeps {
   runtime?: Runtime;
   /** The registry `/metrics` serves; the runtime's observers feed it. */
   metrics?: RunMetrics;
+  /** The project's suites and assertion services: the server runs suites (`POST /api/eval-runs`). */
+  suites?: { loadSuites(): Promise<LoadedSuite[]>; services: AssertionServices };
   /** The alert rules at work (`GET /api/alerts`); the runtime's observers feed it. */
   alerts?: AlertMonitor;
 }

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { PromptopsError } from '../../errors/index.ts';
 import { createDriftWatch, runDriftCheck } from '../../evaluation/drift/index.ts';
+import { assertionServices } from '../../evaluation/runner/index.ts';
+import { loadSuites } from '../../evaluation/suites/index.ts';
 import { startWebhookDispatcher } from '../../governance/events/webhook-dispatcher.ts';
 import { watchCatalogPolicies } from '../../governance/policies/watch-catalog-policies.ts';
 import { createAlertMonitor } from '../../observability/alerts/index.ts';
@@ -71,7 +73,13 @@ async function serveUntilStopped(
         handle,
         catalog,
         governance,
-        ...(project && { runtime: project.runtime }),
+        ...(project && {
+          runtime: project.runtime,
+          suites: {
+            loadSuites: () => loadSuites(project.root),
+            services: assertionServices(project.config, project.providers),
+          },
+        }),
         metrics,
         ...(alerts && { alerts }),
         log: { write: (line) => context.stdout(line) },

@@ -42,6 +42,11 @@ export const ACTIONS = {
     scope: 'artifact',
     summary: "propose a run or sample as a few-shot example (a change request on the prompt's bank)",
   },
+  'eval-run': {
+    role: 'author',
+    scope: 'artifact',
+    summary: "run a prompt's suites on the server, on a draft or a version (results recorded as system:evals)",
+  },
   'eval-record': { role: 'deployer', scope: 'artifact', summary: 'record an eval suite result' },
   'sample-score': {
     role: 'deployer',

@@ -30,6 +30,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'sample-rate': REVIEWERS,
   'eval-case-propose': REVIEWERS,
   'example-propose': REVIEWERS,
+  'eval-run': AUTHORS,
   'eval-record': DEPLOYERS,
   'sample-score': DEPLOYERS,
   deploy: DEPLOYERS,

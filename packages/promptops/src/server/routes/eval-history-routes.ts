@@ -129,6 +129,8 @@ function versionEntry(row: EvalResultRow) {
     thresholdFailures: Array.isArray(details.thresholdFailures) ? details.thresholdFailures : [],
     /** null when the result was recorded without per-case results. */
     cases: cases ?? null,
+    /** Cases proposed from production, run beside the suite by the server (they count in no figure). */
+    proposedCases: Array.isArray(details.proposedCases) ? details.proposedCases : [],
     classification: classification ?? null,
   };
 }
