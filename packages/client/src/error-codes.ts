@@ -21,6 +21,7 @@ export const SERVER_ERROR_CODES = [
   'run_not_found',
   'sample_not_found',
   'eval_case_not_found',
+  'experiment_not_found',
   'model_not_found',
   'policy_refused',
   'conflict',

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   run_not_found: { status: 404, exit: 3, summary: 'no run record with that id' },
   sample_not_found: { status: 404, exit: 3, summary: 'no sampled live run with that id' },
   eval_case_not_found: { status: 404, exit: 3, summary: 'no proposed eval case with that id' },
+  experiment_not_found: { status: 404, exit: 3, summary: 'no A/B experiment with that id' },
   model_not_found: {
     status: 404,
     exit: 3,

@@ -57,6 +57,11 @@ export const ACTIONS = {
   'canary-set': { role: 'deployer', scope: 'artifact', summary: 'start or change a canary' },
   promote: { role: 'deployer', scope: 'artifact', summary: 'promote a canary to stable' },
   rollback: { role: 'deployer', scope: 'artifact', summary: 'roll back to the previous stable version' },
+  'experiment-manage': {
+    role: 'deployer',
+    scope: 'artifact',
+    summary: 'start or stop an A/B experiment between the stable and canary versions',
+  },
   freeze: { role: 'deployer', scope: 'global', summary: 'start or end a deployment freeze' },
   'artifact-retire': { role: 'approver', scope: 'artifact', summary: 'retire a prompt, fragment or bank' },
   'label-force': {

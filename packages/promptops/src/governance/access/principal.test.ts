@@ -37,6 +37,7 @@ const EXPECTED: Record<Action, readonly Role[]> = {
   'canary-set': DEPLOYERS,
   promote: DEPLOYERS,
   rollback: DEPLOYERS,
+  'experiment-manage': DEPLOYERS,
   freeze: DEPLOYERS,
   'artifact-retire': APPROVERS,
   'label-force': ADMINS,

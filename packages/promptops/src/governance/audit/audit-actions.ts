@@ -36,6 +36,10 @@ export const AUDIT_ACTIONS = [
   'policies-update',
   'webhook-create',
   'webhook-remove',
+  'experiment-start',
+  'experiment-stop',
+  'experiment-conclude',
+  'experiment-interrupt',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,6 +15,10 @@ export const WEBHOOK_EVENTS = {
   'freeze-start': 'freeze.started',
   'freeze-end': 'freeze.ended',
   'policies-update': 'policies.updated',
+  'experiment-start': 'experiment.started',
+  'experiment-stop': 'experiment.stopped',
+  'experiment-conclude': 'experiment.concluded',
+  'experiment-interrupt': 'experiment.interrupted',
 } as const satisfies Partial<Record<AuditAction, string>>;
 
 /**

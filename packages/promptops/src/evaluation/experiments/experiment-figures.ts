@@ -1,0 +1,87 @@
+import type { ArmFigureRow, Executor, ExperimentRow } from '../../store/index.ts';
+import { experimentArmFigures } from '../../store/index.ts';
+import type { ArmComparison } from './arm-comparison.ts';
+import { compareArms } from './compare-arms.ts';
+import { type ExperimentMetricName, METRIC_RULES } from './experiment-metrics.ts';
+
+/** One metric over both arms: the figures, and the comparison at the level it is judged at. */
+export interface MetricFigures {
+  metric: ExperimentMetricName;
+  control: ArmFigureRow;
+  treatment: ArmFigureRow;
+  /** Null while an arm has too few samples for the test. */
+  comparison: ArmComparison | null;
+  /** The difference as a share of the control figure; null when that is 0 or unknown. */
+  relativeDifference: number | null;
+}
+
+export interface GuardrailFigures extends MetricFigures {
+  /** The treatment is significantly worse at the guardrail's alpha, in the metric's own bad direction. */
+  breached: boolean;
+}
+
+export interface ExperimentFigures {
+  /** The runs counted: from the experiment's start up to here (its end, or now). */
+  since: string;
+  until: string;
+  goal: MetricFigures;
+  guardrails: GuardrailFigures[];
+}
+
+async function measureMetric(
+  executor: Executor,
+  row: ExperimentRow,
+  metric: ExperimentMetricName,
+  until: Date,
+  alpha: number,
+): Promise<MetricFigures> {
+  const [control, treatment] = await experimentArmFigures(
+    executor,
+    {
+      prompt: row.prompt,
+      environment: row.environment,
+      controlVersion: row.controlVersion,
+      treatmentVersion: row.treatmentVersion,
+      since: row.startedAt,
+      until,
+    },
+    metric,
+  );
+  const comparison = compareArms(metric, control!, treatment!, alpha) ?? null;
+  const base = control!.mean;
+  return {
+    metric,
+    control: control!,
+    treatment: treatment!,
+    comparison,
+    relativeDifference: comparison && base !== null && base !== 0 ? comparison.difference / base : null,
+  };
+}
+
+/** Whether a guardrail's comparison shows the treatment significantly worse (p below its alpha, the bad way). */
+export function isBreach(figures: MetricFigures, guardrailAlpha: number): boolean {
+  const comparison = figures.comparison;
+  if (!comparison || comparison.pValue >= guardrailAlpha) return false;
+  const worse =
+    METRIC_RULES[figures.metric].better === 'higher' ? comparison.difference < 0 : comparison.difference > 0;
+  return worse;
+}
+
+/**
+ * An experiment's figures over its runs up to `until`: the goal metric compared at the
+ * experiment's alpha, each guardrail at the stricter guardrail alpha, per arm (control = the
+ * stable version's runs, treatment = the canary version's).
+ */
+export async function measureExperiment(
+  executor: Executor,
+  row: ExperimentRow,
+  until: Date,
+): Promise<ExperimentFigures> {
+  const goal = await measureMetric(executor, row, row.metric as ExperimentMetricName, until, row.alpha);
+  const guardrails: GuardrailFigures[] = [];
+  for (const metric of row.guardrails as ExperimentMetricName[]) {
+    const figures = await measureMetric(executor, row, metric, until, row.guardrailAlpha);
+    guardrails.push({ ...figures, breached: isBreach(figures, row.guardrailAlpha) });
+  }
+  return { since: row.startedAt.toISOString(), until: until.toISOString(), goal, guardrails };
+}
