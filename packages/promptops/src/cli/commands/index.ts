@@ -30,6 +30,7 @@ import { retrievalCommand } from './retrieval-command.ts';
 import { reviewCommand } from './review-command.ts';
 import { runPromptCommand } from './run-prompt-command.ts';
 import { samplesCommand } from './samples-command.ts';
+import { sandboxCommand } from './sandbox-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { showCommand } from './show-command.ts';
 import { testCommand } from './test-command.ts';
@@ -64,6 +65,7 @@ export const COMMANDS: Command[] = [
   driftCommand,
   evalsCommand,
   samplesCommand,
+  sandboxCommand,
   retrievalCommand,
   deployCommand,
   canaryCommand,
