@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const web = fileURLToPath(new URL('../packages/web', import.meta.url));
 const built = join(web, 'dist', 'index.html');
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+// The guides (docs/guides/*.md) are bundled into the UI's guides page, so they count as sources too.
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', '../../docs/guides'];
 
 /** The newest modification time under the given files and folders. */
 function newest(paths: readonly string[]): number {

@@ -7,6 +7,7 @@ import { ChangesPage } from './pages/changes-page.tsx';
 import { DeploymentsPage } from './pages/deployments-page.tsx';
 import { EditorPage } from './pages/editor-page.tsx';
 import { EvaluationsPage } from './pages/evaluations-page.tsx';
+import { GuidesPage } from './pages/guides-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MonitoringPage } from './pages/monitoring-page.tsx';
 import { PromptPage } from './pages/prompt-page.tsx';
@@ -15,7 +16,8 @@ import { useSession } from './session.tsx';
 /**
  * The routes. Artifact names contain slashes, so artifact pages take the rest of the path (`*`):
  * `/prompts/support/classify-intent`, `/edit/prompt/support/classify-intent`.
- * `/evaluations/NAME` and `/monitoring/NAME` likewise take a prompt's name as the rest of the path.
+ * `/evaluations/NAME` and `/monitoring/NAME` likewise take a prompt's name as the rest of the path;
+ * `/guides/FILE#section` is a guide for domain users (docs/guides/).
  */
 export function App() {
   const { session } = useSession();
@@ -39,6 +41,7 @@ export function App() {
         <Route path="evaluations/*" element={<EvaluationsPage />} />
         <Route path="monitoring/*" element={<MonitoringPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="guides/*" element={<GuidesPage />} />
         <Route path="*" element={<p className="empty">No such page.</p>} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ export const NAVIGATION: { to: string; label: string }[] = [
   { to: '/evaluations', label: 'Evaluations' },
   { to: '/monitoring', label: 'Monitoring' },
   { to: '/audit', label: 'Audit' },
+  { to: '/guides', label: 'Guides' },
 ];
 
 /** The frame around every signed-in page: the top bar (pages, who is signed in) and the page itself. */

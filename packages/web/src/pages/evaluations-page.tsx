@@ -4,6 +4,7 @@ import { namePath } from '../api/client.ts';
 import type { EvalHistory } from '../api/insight-types.ts';
 import { ErrorNote } from '../components/error-note.tsx';
 import { formatTime } from '../components/format.ts';
+import { GuideLink } from '../components/guide-link.tsx';
 import { CaseDetail } from '../components/insights/case-detail.tsx';
 import { ConfusionMatrixView } from '../components/insights/confusion-matrix.tsx';
 import { PromptPicker } from '../components/insights/prompt-picker.tsx';
@@ -25,6 +26,7 @@ export function EvaluationsPage() {
       <div className="page-head">
         <h1>Evaluations</h1>
         <PromptPicker base="/evaluations" current={name} />
+        <GuideLink step="evaluations" />
       </div>
       {name === '' ? (
         <p className="muted">Choose a prompt to see its eval results per version.</p>
@@ -94,6 +96,12 @@ function SuiteResults({ name, suite }: { name: string; suite: EvalHistory['suite
         {latest.thresholdFailures.length > 0 && (
           <span className="bad-text"> · thresholds missed: {latest.thresholdFailures.join('; ')}</span>
         )}
+        {latest.thresholdFailures.length > 0 && (
+          <>
+            {' '}
+            <GuideLink step="thresholds" />
+          </>
+        )}
       </p>
       <div className={selectedCase ? 'matrix-layout with-detail' : 'matrix-layout'}>
         <section className="card">
@@ -106,7 +114,10 @@ function SuiteResults({ name, suite }: { name: string; suite: EvalHistory['suite
       </div>
       <div className="insight-columns">
         <section className="card">
-          <h2>Compare two versions</h2>
+          <div className="section-head">
+            <h2>Compare two versions</h2>
+            <GuideLink step="comparison" />
+          </div>
           {withCases.length < 2 ? (
             <p className="muted">
               Needs per-case results of two versions;{' '}
@@ -128,6 +139,7 @@ function SuiteResults({ name, suite }: { name: string; suite: EvalHistory['suite
           <section className="card">
             <div className="section-head">
               <h2>Confusion matrix</h2>
+              <GuideLink step="confusion-matrix" />
               <VersionSelect
                 label="Version"
                 versions={classified.map((entry) => entry.version)}

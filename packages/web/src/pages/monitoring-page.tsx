@@ -4,6 +4,7 @@ import { namePath, query } from '../api/client.ts';
 import type { RunStats } from '../api/insight-types.ts';
 import type { ArtifactDetail } from '../api/types.ts';
 import { ErrorNote } from '../components/error-note.tsx';
+import { GuideLink } from '../components/guide-link.tsx';
 import { AlertList } from '../components/insights/alert-list.tsx';
 import { BudgetBars } from '../components/insights/budget-bars.tsx';
 import { dollars, percent } from '../components/insights/format-insights.ts';
@@ -26,6 +27,7 @@ export function MonitoringPage() {
       <div className="page-head">
         <h1>Monitoring</h1>
         <PromptPicker base="/monitoring" current={name} />
+        <GuideLink step="monitoring" />
       </div>
       {name === '' ? (
         <p className="muted">Choose a prompt to see its live runs, alerts, budgets and review queue.</p>

@@ -6,6 +6,7 @@ import { EnvironmentBadges, RiskBadge } from '../components/badges.tsx';
 import { CatalogMetadataPanel } from '../components/catalog-metadata.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { actorName, formatTime } from '../components/format.ts';
+import { GuideLink } from '../components/guide-link.tsx';
 import { TryPanel } from '../components/try-panel.tsx';
 import type { VariablesSchema } from '../components/variables-form.tsx';
 import { VersionDiff } from '../components/version-diff.tsx';
@@ -73,6 +74,7 @@ export function PromptPage({ kind }: { kind: ArtifactKind }) {
         <RiskBadge risk={artifact.risk} />
         {artifact.status === 'retired' && <span className="badge bad">retired</span>}
         <div className="actions">
+          {kind === 'prompt' && <GuideLink step="improvement-loop" />}
           {canEdit && artifact.status === 'active' && (
             <Link to={`/edit/${kind}/${name}`}>
               <button type="button" className="primary">
