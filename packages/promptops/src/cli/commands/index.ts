@@ -13,6 +13,7 @@ import { canaryCommand, deployCommand, promoteCommand, rollbackCommand } from '.
 import { diffCommand } from './diff-command.ts';
 import { driftCommand } from './drift-command.ts';
 import { evalsCommand } from './evals-command.ts';
+import { experimentsCommand } from './experiments-command.ts';
 import { freezeCommand } from './freeze-command.ts';
 import { guardCommand } from './guard-command.ts';
 import { historyCommand } from './history-command.ts';
@@ -65,6 +66,7 @@ export const COMMANDS: Command[] = [
   driftCommand,
   evalsCommand,
   samplesCommand,
+  experimentsCommand,
   sandboxCommand,
   retrievalCommand,
   deployCommand,

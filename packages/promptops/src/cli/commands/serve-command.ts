@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { PromptopsError } from '../../errors/index.ts';
 import { createDriftWatch, runDriftCheck } from '../../evaluation/drift/index.ts';
+import { createExperimentWatch } from '../../evaluation/experiments/index.ts';
 import { assertionServices } from '../../evaluation/runner/index.ts';
 import { loadSuites } from '../../evaluation/suites/index.ts';
 import { startWebhookDispatcher } from '../../governance/events/webhook-dispatcher.ts';
@@ -111,6 +112,8 @@ async function serveUntilStopped(
                 ),
             })
           : undefined;
+      // A/B experiments: one replica at a time applies the stopping rule to running experiments.
+      const experiments = createExperimentWatch({ db, log: server.app.log });
       // A policies.yaml push reaches this process within seconds: governance follows it at once.
       const policiesWatch = await watchCatalogPolicies({
         db,
@@ -131,6 +134,7 @@ async function serveUntilStopped(
             (project ? '' : '   no promptops.yaml here: the catalog is served, prompts cannot be run\n'),
         );
         drift?.start();
+        experiments.start();
         if (driftPolicy && project) {
           context.stderr(
             `   drift watch: suites of the versions ${driftPolicy.environments.join(', ')} serve${driftPolicy.environments.length === 1 ? 's' : ''} re-run every ${driftPolicy.every}\n`,
@@ -149,6 +153,7 @@ async function serveUntilStopped(
         await server.close();
         await alerts?.close();
         await drift?.close();
+        await experiments.close();
         await webhooks.stop();
         await project?.close();
       }
