@@ -13,6 +13,7 @@ import { budgetRoutes } from './routes/budget-routes.ts';
 import { catalogRoutes } from './routes/catalog-routes.ts';
 import { catalogWriteRoutes } from './routes/catalog-write-routes.ts';
 import { changeRoutes } from './routes/change-routes.ts';
+import { compressRoutes } from './routes/compress-routes.ts';
 import { deploymentRoutes } from './routes/deployment-routes.ts';
 import { diffRoutes } from './routes/diff-routes.ts';
 import { draftRoutes } from './routes/draft-routes.ts';
@@ -150,6 +151,7 @@ export async function createServer(options: CreateServerOptions): Promise<Prompt
   catalogWriteRoutes(app, options);
   diffRoutes(app, options);
   draftRoutes(app, options);
+  compressRoutes(app, options);
   freezeRoutes(app, options);
   webhookRoutes(app, options);
   await gatewayRoutes(app, options, options.gateway);

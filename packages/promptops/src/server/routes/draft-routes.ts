@@ -1,22 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ArtifactKind } from '../../catalog/content/names.ts';
 import type { PromptContent } from '../../catalog/content/prompt-content.ts';
-import { artifactPath } from '../../catalog/files/artifact-layout.ts';
-import { parseExampleBankFile } from '../../catalog/files/load-example-bank-file.ts';
-import { parseFragmentFile } from '../../catalog/files/load-fragment-file.ts';
-import { parsePromptFile } from '../../catalog/files/load-prompt-file.ts';
-import type { LoadedArtifact } from '../../catalog/files/loaded-artifact.ts';
-import type { Project } from '../../catalog/files/read-project.ts';
 import { renderArtifactFile } from '../../catalog/files/write-project.ts';
 import { lintPrompt } from '../../catalog/lint/index.ts';
 import { catalogFragmentSource } from '../../catalog/service/catalog-fragment-source.ts';
 import { catalogOverrides } from '../../catalog/service/catalog-override-rules.ts';
 import type { VersionSelector } from '../../catalog/service/selector.ts';
-import { checkProject } from '../../catalog/sync/check-project.ts';
-import { PromptopsError } from '../../errors/index.ts';
 import { authorize } from '../../governance/access/index.ts';
 import { renderPrompt } from '../../templates/index.ts';
 import type { ServerDeps } from '../server-deps.ts';
+import { parseDraft } from './parse-draft.ts';
 import { KIND_NAME_PARAMS, NAME, VERSION } from './schema-parts.ts';
 
 const FILE_QUERY = {
@@ -44,12 +37,6 @@ interface CheckBody {
   variables?: Record<string, unknown>;
 }
 
-const PARSERS: Record<ArtifactKind, (text: string, file: string) => LoadedArtifact> = {
-  prompt: parsePromptFile,
-  fragment: parseFragmentFile,
-  'example-bank': parseExampleBankFile,
-};
-
 /**
  * The web editor's two calls (issue 8). `GET /api/drafts/:kind/NAME?version=N` is a version as the
  * file `pull` writes (YAML for prompts and banks, Liquid with front matter for fragments), to edit.
@@ -76,25 +63,9 @@ export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.post<{ Body: CheckBody }>('/api/drafts/check', { schema: { body: CHECK_BODY } }, async (request) => {
     const { kind, name, text, variables } = request.body;
     authorize(request.principal, 'catalog-read', name);
-    const file = artifactPath(kind, name);
-    let loaded: LoadedArtifact;
-    try {
-      loaded = PARSERS[kind](text, file);
-    } catch (error) {
-      if (!PromptopsError.isInstance(error) || error.code !== 'file_invalid') throw error;
-      const issues = (
-        error.details.issues ?? [{ message: error.message, location: error.details.location }]
-      ).map((issue) => ({
-        message: issue.message,
-        line: issue.location?.line ?? null,
-        column: issue.location?.column ?? null,
-        field: issue.location?.field ?? null,
-      }));
-      return { ok: false, issues };
-    }
-    // What push checks beyond one file: templates parse and use declared variables, fragments exist.
-    const templateIssues = await templateProblems(deps, loaded);
-    if (templateIssues.length > 0) return { ok: false, issues: templateIssues };
+    const parsed = await parseDraft(deps, kind, name, text);
+    if (!parsed.ok) return { ok: false, issues: parsed.issues };
+    const { loaded } = parsed;
     if (loaded.kind !== 'prompt') return { ok: true, issues: [], content: loaded.content };
     const fragments = catalogFragmentSource(deps.catalog);
     // The prompt linter inline (issue 10, item 2; docs/lint.md): findings with the draft's lines.
@@ -103,7 +74,7 @@ export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
     const rendered = await renderPrompt(loaded.content as PromptContent, variables, {
       fragments,
       overrides: await catalogOverrides(deps.catalog, name),
-      file,
+      file: loaded.file,
     });
     const preview = rendered.ok
       ? {
@@ -117,31 +88,4 @@ export function draftRoutes(app: FastifyInstance, deps: ServerDeps): void {
       : { ok: false, error: { code: rendered.error.code, message: rendered.error.message } };
     return { ok: true, issues: [], content: loaded.content, lint, preview };
   });
-}
-
-/**
- * `checkProject` (push's template and fragment check) on the one edited file, with the policies in
- * force for team overrides: a template that does not parse, an undeclared variable, a missing or
- * cyclic fragment; each with the line the editor marks.
- */
-async function templateProblems(deps: ServerDeps, loaded: LoadedArtifact) {
-  const project = {
-    root: loaded.file,
-    config: undefined as never,
-    policies: deps.governance.policies,
-    artifacts: [loaded],
-    skipped: [],
-  } satisfies Project;
-  try {
-    await checkProject(deps.catalog, project);
-    return [];
-  } catch (error) {
-    if (!PromptopsError.isInstance(error) || error.details.issues === undefined) throw error;
-    return error.details.issues.map((issue) => ({
-      message: issue.message,
-      line: issue.location?.line ?? null,
-      column: issue.location?.column ?? null,
-      field: issue.location?.field ?? null,
-    }));
-  }
 }
