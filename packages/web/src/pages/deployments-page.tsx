@@ -5,6 +5,7 @@ import { api, namePath, query } from '../api/client.ts';
 import type { ArtifactDetail, ArtifactKind, EnvironmentDeployment, Page } from '../api/types.ts';
 import { EnvironmentBadges } from '../components/badges.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
+import { ExperimentsPanel } from '../components/experiments/experiments-panel.tsx';
 import { actorName, artifactHref, formatTime } from '../components/format.ts';
 import { ReasonDialog } from '../components/reason-dialog.tsx';
 import { usePermissions } from '../session.tsx';
@@ -100,6 +101,14 @@ export function DeploymentsPage() {
           />
         ))}
       </div>
+
+      {kind === 'prompt' && artifact.deployments.length > 0 && (
+        <ExperimentsPanel
+          name={name}
+          deployments={artifact.deployments}
+          canManage={permissions.can('experiment-manage')}
+        />
+      )}
 
       <h2>History</h2>
       <ErrorNote error={history.error} />
