@@ -142,6 +142,21 @@ describe('the web UI over HTTP', () => {
       expect(checked.preview.tokens.estimate).toBeGreaterThan(100);
     });
 
+    it('checks a prompt that retrieves from a knowledge base (the support assistant) without a 500', async () => {
+      const draft = await expectStatus(200, '/api/drafts/prompt/support/assistant', { as: 'alice' });
+      const checked = await expectStatus(200, '/api/drafts/check', {
+        as: 'alice',
+        body: {
+          kind: 'prompt',
+          name: 'support/assistant',
+          text: draft.text,
+          variables: { customer_message: 'Do you have a discount code?' },
+        },
+      });
+      expect(checked.ok, JSON.stringify(checked.issues)).toBe(true);
+      expect(checked.preview.ok).toBe(true);
+    });
+
     it('names the line and field of every problem in an edited file, and saves nothing', async () => {
       const draft = await expectStatus(200, '/api/drafts/prompt/support/classify-intent', { as: 'alice' });
       const lines = (draft.text as string).split('\n');

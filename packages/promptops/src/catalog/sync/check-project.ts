@@ -62,7 +62,10 @@ export async function checkProject(catalog: Catalog, project: Project): Promise<
       fragments: fragments.ok ? fragments.templates : undefined,
     });
     for (const error of check.errors) report(error, artifact);
-    for (const source of artifact.content.context?.retrieval?.sources ?? []) {
+    // Sources are checked against promptops.yaml; a check without one (the web editor's draft
+    // check on a server without a project) leaves them to the push that has it.
+    const retrievalSources = project.config ? (artifact.content.context?.retrieval?.sources ?? []) : [];
+    for (const source of retrievalSources) {
       const refusal = retrievalRefusal(
         {
           prompt: artifact.name,
