@@ -191,6 +191,32 @@ describeEachDatabase('sandbox replay of live traffic through a draft', (database
     expect(replay.summary).toMatchObject({ replayed: 0, aborted: true });
   });
 
+  it('cancels the runs in flight when aborted midway, and leaves them out', async () => {
+    fixture.server.setRules([
+      { reply: (request) => `Happy to help with ${request.lastUserMessage}.`, faults: { latencyMs: 2_000 } },
+    ]);
+    try {
+      const before = fixture.server.requests().length;
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 300);
+      const started = Date.now();
+      const replay = await replayTraffic(deps(), author, {
+        prompt: PROMPT,
+        draft: { content: reworded() },
+        from: { environment: 'production', limit: 6 },
+        concurrency: 2,
+        signal: controller.signal,
+      });
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(replay.items).toEqual([]);
+      expect(replay.summary).toMatchObject({ replayed: 0, aborted: true });
+      // Two in flight when it stopped; the other four never started.
+      expect(fixture.server.requests().length - before).toBe(2);
+    } finally {
+      fixture.server.setRules([{ reply: (request) => `Happy to help with ${request.lastUserMessage}.` }]);
+    }
+  });
+
   it('needs version-create and run-read on the prompt, and a limit from 1 to 200', async () => {
     const input = {
       prompt: PROMPT,

@@ -110,6 +110,8 @@ export async function replayTraffic(
         requestId: `replay:${record.id}`,
         ...(signal && { signal }),
       });
+      // A run the abort cut short says nothing about the draft: it is left out, not shown as failed.
+      if (signal?.aborted && result.status === 'failed') continue;
       const live = liveSide(record);
       const draft = draftSide(result);
       items.push({
