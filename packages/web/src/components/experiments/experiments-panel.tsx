@@ -59,6 +59,7 @@ export function ExperimentsPanel({
             setStarting(false);
             list.reload();
           }}
+          onCancel={() => setStarting(false)}
         />
       )}
       {list.data && experiments.length === 0 && (

@@ -16,11 +16,13 @@ export function StartExperimentForm({
   name,
   environments,
   onStarted,
+  onCancel,
 }: {
   name: string;
   /** Environments serving a canary with no running experiment. */
   environments: EnvironmentDeployment[];
   onStarted(): void;
+  onCancel(): void;
 }) {
   const [metric, setMetric] = useState<ExperimentMetricName>('feedback');
   const [error, setError] = useState<ApiError | undefined>();
@@ -125,6 +127,9 @@ export function StartExperimentForm({
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Starting…' : 'Start experiment'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
         </button>
       </div>
     </form>
