@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PromptContent } from '../../src/catalog/content/prompt-content.ts';
 import { readProject } from '../../src/catalog/files/read-project.ts';
-import { createExperimentWatch, EXPERIMENTS_ACTOR } from '../../src/evaluation/experiments/index.ts';
+import {
+  createExperimentWatch,
+  EXPERIMENTS_ACTOR,
+  settleExperiments,
+} from '../../src/evaluation/experiments/index.ts';
 import { postRunFeedback } from '../../src/evaluation/feedback/index.ts';
 import { verifyAuditChain } from '../../src/governance/audit/index.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/create-runtime.ts';
@@ -293,6 +297,24 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
     expect((await api(`/api/experiments/${first.id}/stop`, 'dan', { reason: 'again' })).status).toBe(409);
     expect((await api('/api/experiments/999999', 'dan')).body.error.code).toBe('experiment_not_found');
 
+    // Fifteen days on, far from 500 per arm: inconclusive, with the figures up to the maximum duration.
+    const slow = (await api('/api/experiments', 'dan', base)).body;
+    await traffic(6, 300);
+    const later = new Date(Date.now() + 15 * 24 * 3600_000);
+    const settled = await settleExperiments({ db: fixture.handle.db, clock: () => later, log: logger });
+    expect(settled.ended.map((item) => [item.id, item.state])).toEqual([[slow.id, 'concluded']]);
+    const inconclusive = (await api(`/api/experiments/${slow.id}`, 'viv')).body;
+    expect(inconclusive.result).toMatchObject({
+      outcome: 'inconclusive (under-powered)',
+      horizonReached: false,
+    });
+    expect(inconclusive.result.figures.until).toBe(inconclusive.stoppingRule.endsBy);
+    const slowN = inconclusive.result.figures.goal.control.n + inconclusive.result.figures.goal.treatment.n;
+    expect(slowN).toBe(6);
+    expect(inconclusive.endReason).toMatch(
+      /^inconclusive \(under-powered\): max duration reached with \d+ treatment and \d+ control samples of error-rate, 500 per arm needed$/,
+    );
+
     const second = (await api('/api/experiments', 'dan', base)).body;
     await traffic(10, 200);
     await fixture.governance.deployments.rollback(await fixture.as('dan'), {
@@ -323,12 +345,13 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
     const list = (await api(`/api/experiments?prompt=${PROMPT}`, 'viv')).body.experiments;
     expect(list.map((item: { state: string }) => item.state)).toEqual([
       'interrupted',
+      'concluded',
       'stopped',
       'concluded',
       'concluded',
     ]);
     const concluded = (await api('/api/experiments?state=concluded', 'dan')).body.experiments;
-    expect(concluded).toHaveLength(2);
+    expect(concluded).toHaveLength(3);
     expect((await api('/api/experiments?state=paused', 'dan')).body.error.details).toEqual({
       parameter: 'querystring/state',
     });
@@ -347,6 +370,8 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
         'experiment-stop',
         'experiment-start',
         'experiment-interrupt',
+        'experiment-start',
+        'experiment-conclude',
       ].sort(),
     );
     expect((await verifyAuditChain(fixture.handle.db)).ok).toBe(true);
@@ -361,6 +386,8 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
         'experiment.stopped',
         'experiment.started',
         'experiment.interrupted',
+        'experiment.started',
+        'experiment.concluded',
       ].sort(),
     );
   });

@@ -68,15 +68,17 @@ export function isBreach(figures: MetricFigures, guardrailAlpha: number): boolea
 }
 
 /**
- * An experiment's figures over its runs up to `until`: the goal metric compared at the
+ * An experiment's figures over its runs up to `now` (at most its `ends_by`): the goal metric compared at the
  * experiment's alpha, each guardrail at the stricter guardrail alpha, per arm (control = the
  * stable version's runs, treatment = the canary version's).
  */
 export async function measureExperiment(
   executor: Executor,
   row: ExperimentRow,
-  until: Date,
+  now: Date,
 ): Promise<ExperimentFigures> {
+  // Runs after the maximum duration are not part of the experiment as designed.
+  const until = now.getTime() > row.endsBy.getTime() ? row.endsBy : now;
   const goal = await measureMetric(executor, row, row.metric as ExperimentMetricName, until, row.alpha);
   const guardrails: GuardrailFigures[] = [];
   for (const metric of row.guardrails as ExperimentMetricName[]) {
