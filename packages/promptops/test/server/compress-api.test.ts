@@ -55,6 +55,24 @@ describeEachDatabase('compression in the editor (POST /api/drafts/compress)', (d
     expect(detail.artifact.headVersion).toBe(1);
   });
 
+  it('shortens list items of a structured prompt with retrieval sources (the support assistant)', async () => {
+    const assistant = (await expectStatus(200, '/api/drafts/prompt/support/assistant', { as: 'alice' })).text;
+    const padded = assistant.replace(
+      /^(\s*)- Ask at most one question per reply$/m,
+      '$&\n$1- Please make sure to ask for the order number in order to look it up',
+    );
+    expect(padded).not.toBe(assistant);
+    const result = await compress(padded, 'alice', 'support/assistant');
+    expect(result.ok).toBe(true);
+    expect(result.suggestions).toEqual([
+      expect.objectContaining({
+        field: expect.stringMatching(/^system\.guidelines\[\d+\]$/),
+        after: 'Ask for the order number to look it up',
+      }),
+    ]);
+    expect(result.text).toContain('- Ask for the order number to look it up');
+  });
+
   it('says so when nothing gets shorter, and gives the text back as sent', async () => {
     const result = await compress(original);
     expect(result).toMatchObject({ ok: true, suggestions: [], text: original, rejected: [] });
