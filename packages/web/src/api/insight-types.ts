@@ -51,6 +51,8 @@ export interface RecordedVersion {
   suiteKind: string | null;
   thresholdFailures: string[];
   cases: RecordedCase[] | null;
+  /** Cases proposed from production that the server ran beside the suite (they count in no figure). */
+  proposedCases?: (RecordedCase & { candidate: number; proposedBy: string })[];
   classification: {
     cases: number;
     accuracy: number;

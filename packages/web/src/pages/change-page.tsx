@@ -6,7 +6,9 @@ import type { ArtifactDetail } from '../api/types.ts';
 import { RiskBadge, StateBadge } from '../components/badges.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { actorName, artifactHref, formatTime } from '../components/format.ts';
+import { GuideLink } from '../components/guide-link.tsx';
 import { ReasonDialog } from '../components/reason-dialog.tsx';
+import { ChangeSuites } from '../components/suites/change-suites.tsx';
 import { VersionDiff } from '../components/version-diff.tsx';
 import { usePermissions, useSession } from '../session.tsx';
 import { useApi } from '../use-api.ts';
@@ -149,7 +151,9 @@ export function ChangePage() {
       </div>
 
       <section className="card" style={{ marginTop: '1rem' }} data-testid="policy">
-        <h2 style={{ marginTop: 0 }}>What the policy requires</h2>
+        <h2 style={{ marginTop: 0 }}>
+          What the policy requires <GuideLink step="review" />
+        </h2>
         <PolicyStatus change={data} />
       </section>
 
@@ -216,6 +220,17 @@ export function ChangePage() {
             </tbody>
           </table>
         </div>
+      )}
+
+      {data.kind === 'prompt' && detail.data && (
+        <ChangeSuites
+          name={data.name}
+          version={data.version}
+          served={deployed?.stableVersion ?? undefined}
+          environment={data.environment}
+          canRun={permissions.can('eval-run') && (open || data.state === 'approved')}
+          onRecorded={change.reload}
+        />
       )}
 
       <h2>Activity</h2>

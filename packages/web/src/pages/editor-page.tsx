@@ -3,10 +3,14 @@ import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type ApiError, api, namePath } from '../api/client.ts';
 import type { ArtifactDetail, ArtifactKind, ChatMessage } from '../api/types.ts';
+import { CompressPanel } from '../components/compress-panel.tsx';
 import { DraftTry } from '../components/draft-try.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { artifactHref } from '../components/format.ts';
+import { GuideLink, LintRuleGuideLink } from '../components/guide-link.tsx';
 import { RenderedPrompt } from '../components/rendered-prompt.tsx';
+import { ReplayPanel } from '../components/sandbox/replay-panel.tsx';
+import { SuitesPanel } from '../components/suites/suites-panel.tsx';
 import {
   initialValues,
   type RawVariables,
@@ -172,6 +176,7 @@ export function EditorPage() {
         <h1>
           Edit <Link to={artifactHref(kind, name)}>{name}</Link>
         </h1>
+        <GuideLink step="editor" />
         <span className="muted small">
           {draft.data.file} · based on v{draft.data.version}
         </span>
@@ -220,7 +225,7 @@ export function EditorPage() {
                       {finding.location.line ? `line ${finding.location.line}` : finding.location.field}
                     </button>{' '}
                     <code>{finding.rule}</code> {finding.message}{' '}
-                    <span className="muted">{finding.hint}</span>
+                    <span className="muted">{finding.hint}</span> <LintRuleGuideLink rule={finding.rule} />
                   </li>
                 ))}
               </ul>
@@ -251,7 +256,9 @@ export function EditorPage() {
           )}
           {canPropose && (
             <form className="card form-grid" onSubmit={propose}>
-              <h2 style={{ margin: 0 }}>Propose change</h2>
+              <h2 style={{ margin: 0 }}>
+                Propose change <GuideLink step="propose" />
+              </h2>
               <label>
                 Changelog message
                 <input name="title" required maxLength={500} placeholder="What changed and why" />
@@ -302,6 +309,23 @@ export function EditorPage() {
                 content={check?.ok ? check.content : undefined}
                 variables={variables}
                 {...(problems.length > 0 && { blocked: problems.join('; ') })}
+              />
+            )}
+            {permissions.can('eval-run') && (
+              <SuitesPanel name={name} content={check?.ok ? check.content : undefined} />
+            )}
+            {permissions.can('version-create') && (
+              <ReplayPanel name={name} content={check?.ok ? check.content : undefined} />
+            )}
+            {canPropose && (
+              <CompressPanel
+                name={name}
+                text={current}
+                onApply={(next) =>
+                  view.current?.dispatch({
+                    changes: { from: 0, to: view.current.state.doc.length, insert: next },
+                  })
+                }
               />
             )}
           </section>

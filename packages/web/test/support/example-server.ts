@@ -27,25 +27,35 @@ export interface ExampleServer {
 /**
  * A real `promptops serve` for browser tests: the example catalog (examples/acme-support) pushed to a
  * fresh embedded PGlite catalog, the scripted model standing in for the model APIs, users with the
- * given roles (`author:support/`) (password `<name>-password-1234`), and the built web UI. Talks to promptops only
+ * given roles (`author:support/`) (password `<name>-password-1234`), and the built web UI; `edit`
+ * changes the example's copy before the push. Talks to promptops only
  * through its CLI and HTTP, as the web package must (dependency-cruiser: web-over-http-only).
  */
-export async function startExampleServer(users: { name: string; role: string }[]): Promise<ExampleServer> {
+export async function startExampleServer(
+  users: { name: string; role: string }[],
+  options: { edit?: (project: string) => Promise<void> } = {},
+): Promise<ExampleServer> {
   const build = spawnSync(node, [join(repository, 'scripts/build-web.ts')], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`building the web UI failed: ${build.stderr}${build.stdout}`);
 
   const scratch = await mkdtemp(join(tmpdir(), 'promptops-web-test-'));
   try {
-    return await startIn(scratch, users);
+    return await startIn(scratch, users, options);
   } catch (error) {
     await rm(scratch, { recursive: true, force: true });
     throw error;
   }
 }
 
-async function startIn(scratch: string, users: { name: string; role: string }[]): Promise<ExampleServer> {
+async function startIn(
+  scratch: string,
+  users: { name: string; role: string }[],
+  options: { edit?: (project: string) => Promise<void> },
+): Promise<ExampleServer> {
   const project = join(scratch, 'acme-support');
   await cp(join(repository, 'examples/acme-support'), project, { recursive: true });
+  // Changes a test makes to the example before it is pushed (a sampling rate, a policy).
+  await options.edit?.(project);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PROMPTOPS_DATA_DIR: join(scratch, 'db'),

@@ -45,7 +45,8 @@ export const ACTIONS = {
   'eval-run': {
     role: 'author',
     scope: 'artifact',
-    summary: "run a prompt's suites on the server, on a draft or a version (results recorded as system:evals)",
+    summary:
+      "run a prompt's suites on the server, on a draft or a version (results recorded as system:evals)",
   },
   'eval-record': { role: 'deployer', scope: 'artifact', summary: 'record an eval suite result' },
   'sample-score': {

@@ -7,19 +7,21 @@ export function CaseDetail({
   result,
   onClose,
 }: {
-  version: number;
+  /** A version number, or what ran instead (`the draft`). */
+  version: number | string;
   result: RecordedCase;
   onClose(): void;
 }) {
+  const where = typeof version === 'number' ? `v${version}` : version;
   return (
     <section
       className="card case-detail"
       data-testid="case-detail"
-      aria-label={`Case ${result.caseId} on v${version}`}
+      aria-label={`Case ${result.caseId} on ${where}`}
     >
       <div className="section-head">
         <h3>
-          <code>{result.caseId}</code> on v{version}{' '}
+          <code>{result.caseId}</code> on {where}{' '}
           <span className={`badge ${result.pass ? 'good' : 'bad'}`}>{result.pass ? 'pass' : 'fail'}</span>
         </h3>
         <button type="button" className="link" onClick={onClose}>

@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { ApiError, api, query } from '../../api/client.ts';
 import type { Sample } from '../../api/insight-types.ts';
 import type { Page } from '../../api/types.ts';
+import { usePermissions } from '../../session.tsx';
 import { useApi } from '../../use-api.ts';
 import { ErrorNote } from '../error-note.tsx';
 import { actorName, formatTime } from '../format.ts';
+import { GuideLink } from '../guide-link.tsx';
+import { MakeCaseForm } from '../suites/make-case-form.tsx';
 
 /**
  * The review queue of sampled live runs (GET /api/samples): each run's redacted input and output,
@@ -13,6 +16,7 @@ import { actorName, formatTime } from '../format.ts';
  */
 export function ReviewQueue({ prompt, canRate }: { prompt: string; canRate: boolean }) {
   const [show, setShow] = useState<'unrated' | 'rated'>('unrated');
+  const canPropose = usePermissions(prompt).can('eval-case-propose');
   const samples = useApi<Page<Sample>>(
     `/api/samples${query({ prompt, limit: 20, ...(show === 'unrated' ? { unrated: 'true' } : {}) })}`,
   );
@@ -20,7 +24,9 @@ export function ReviewQueue({ prompt, canRate }: { prompt: string; canRate: bool
   return (
     <section className="card" data-testid="review-queue">
       <div className="section-head">
-        <h2>Review queue</h2>
+        <h2>
+          Review queue <GuideLink step="review-queue" />
+        </h2>
         <div className="segmented">
           <button type="button" aria-pressed={show === 'unrated'} onClick={() => setShow('unrated')}>
             Waiting
@@ -45,17 +51,35 @@ export function ReviewQueue({ prompt, canRate }: { prompt: string; canRate: bool
       )}
       <ul className="samples">
         {items?.map((sample) => (
-          <SampleItem key={sample.id} sample={sample} canRate={canRate} onRated={samples.reload} />
+          <SampleItem
+            key={sample.id}
+            sample={sample}
+            canRate={canRate}
+            canPropose={canPropose}
+            onRated={samples.reload}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function SampleItem({ sample, canRate, onRated }: { sample: Sample; canRate: boolean; onRated(): void }) {
+function SampleItem({
+  sample,
+  canRate,
+  canPropose,
+  onRated,
+}: {
+  sample: Sample;
+  canRate: boolean;
+  /** May turn the answer into an eval case (eval-case-propose, reviewer). */
+  canPropose: boolean;
+  onRated(): void;
+}) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
+  const [making, setMaking] = useState(false);
   const rate = async (rating: 'good' | 'bad') => {
     setBusy(true);
     try {
@@ -117,6 +141,12 @@ function SampleItem({ sample, canRate, onRated }: { sample: Sample; canRate: boo
           </div>
         )
       )}
+      {canPropose && !making && (
+        <button type="button" className="link small" onClick={() => setMaking(true)}>
+          Make eval case…
+        </button>
+      )}
+      {making && <MakeCaseForm sample={sample} onClose={() => setMaking(false)} />}
       <ErrorNote error={error} />
     </li>
   );
