@@ -127,7 +127,8 @@ describe('web UI: from a bad live answer to a better prompt', () => {
           /^(\d+)\/\1 passed/,
         );
 
-        // The fix: one more guideline.
+        // The fix: one more guideline; the preview shows it once the server has checked the edit.
+        await page.locator('.variables textarea[name="customer_message"]').fill('Any discount codes?');
         await page.getByTestId('code-editor').click();
         await page.keyboard.press('Control+f');
         await page
@@ -138,7 +139,10 @@ describe('web UI: from a bad live answer to a better prompt', () => {
         await page.keyboard.type(
           'do not guess or make up information. Never invent discount codes, coupons or offers',
         );
-        await eventually(() => page.getByTestId('valid').textContent()).toContain('The file is valid.');
+        await eventually(() => page.getByTestId('rendered-prompt').textContent()).toContain(
+          'Never invent discount codes',
+        );
+        await eventually(() => run.isEnabled()).toBe(true);
         await run.click();
         await eventually(() => proposed.textContent(), 90_000).toContain('pass');
         expect(await proposed.textContent()).not.toContain('fail');

@@ -78,6 +78,8 @@ export function EditorPage() {
 
   const [text, setText] = useState<string | undefined>();
   const [check, setCheck] = useState<Check | undefined>();
+  /** The text the last check answered for: runs use its content only while it is the text shown. */
+  const [checkedText, setCheckedText] = useState<string | undefined>();
   const [checkError, setCheckError] = useState<ApiError | undefined>();
   const [values, setValues] = useState<RawVariables | undefined>();
   const [proposeError, setProposeError] = useState<ApiError | undefined>();
@@ -105,6 +107,7 @@ export function EditorPage() {
         (answer) => {
           if (!live) return;
           setCheck(answer);
+          setCheckedText(current);
           setCheckError(undefined);
         },
         (failure: ApiError) => live && setCheckError(failure),
@@ -132,6 +135,8 @@ export function EditorPage() {
     ],
     [check],
   );
+  // What the suites and the replay run: the checked content of the text on screen, not of an older one.
+  const runnable = check?.ok && checkedText === current ? check.content : undefined;
   const references = useMemo(() => fragmentReferences(current ?? ''), [current]);
   const unchanged = current === draft.data?.text;
   const canPropose = permissions.can('change-propose') && permissions.can('version-create');
@@ -311,12 +316,8 @@ export function EditorPage() {
                 {...(problems.length > 0 && { blocked: problems.join('; ') })}
               />
             )}
-            {permissions.can('eval-run') && (
-              <SuitesPanel name={name} content={check?.ok ? check.content : undefined} />
-            )}
-            {permissions.can('version-create') && (
-              <ReplayPanel name={name} content={check?.ok ? check.content : undefined} />
-            )}
+            {permissions.can('eval-run') && <SuitesPanel name={name} content={runnable} />}
+            {permissions.can('version-create') && <ReplayPanel name={name} content={runnable} />}
             {canPropose && (
               <CompressPanel
                 name={name}

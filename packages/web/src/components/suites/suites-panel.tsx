@@ -73,7 +73,7 @@ export function SuitesPanel({
         >
           {running ? 'Running suites…' : 'Run suites on the draft'}
         </button>
-        {!content && <span className="muted small">Fix the file's problems first.</span>}
+        {!content && <span className="muted small">Waiting for a valid check of the draft…</span>}
         {proposed > 0 && !report && (
           <span className="muted small">Proposed cases run too, apart from the suite's figures.</span>
         )}
