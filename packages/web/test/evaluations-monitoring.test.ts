@@ -233,6 +233,19 @@ describe('web UI: evaluations and monitoring', () => {
         const rated = queue.getByTestId(`sample-${sampleId}`);
         await eventually(() => rated.textContent()).toContain('Rated good by rita');
         expect(await rated.textContent()).toContain('Right intent, good confidence');
+
+        // A good answer becomes a few-shot example through the bank's own review.
+        await rated.getByRole('button', { name: 'Propose as example…' }).click();
+        const form = rated.getByTestId('propose-example');
+        await eventually(() => form.textContent()).toContain('support/intent-examples');
+        await form.getByLabel('Notes (optional)').fill('A clear billing message');
+        await form.getByRole('button', { name: 'Propose example' }).click();
+        const proposed = rated.getByTestId('example-proposed');
+        await proposed.waitFor();
+        expect(await proposed.textContent()).toMatch(/support\/intent-examples v\d+: change request #\d+/);
+        await proposed.getByRole('link', { name: /change request #\d+/ }).click();
+        await eventually(() => page.locator('h1').textContent()).toContain('#');
+        expect(await page.textContent('body')).toContain('support/intent-examples');
       } finally {
         await context.close();
       }

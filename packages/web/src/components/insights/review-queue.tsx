@@ -8,6 +8,7 @@ import { ErrorNote } from '../error-note.tsx';
 import { actorName, formatTime } from '../format.ts';
 import { GuideLink } from '../guide-link.tsx';
 import { MakeCaseForm } from '../suites/make-case-form.tsx';
+import { ProposeExampleForm } from './propose-example-form.tsx';
 
 /**
  * The review queue of sampled live runs (GET /api/samples): each run's redacted input and output,
@@ -16,7 +17,9 @@ import { MakeCaseForm } from '../suites/make-case-form.tsx';
  */
 export function ReviewQueue({ prompt, canRate }: { prompt: string; canRate: boolean }) {
   const [show, setShow] = useState<'unrated' | 'rated'>('unrated');
-  const canPropose = usePermissions(prompt).can('eval-case-propose');
+  const permissions = usePermissions(prompt);
+  const canPropose = permissions.can('eval-case-propose');
+  const canProposeExample = permissions.can('example-propose');
   const samples = useApi<Page<Sample>>(
     `/api/samples${query({ prompt, limit: 20, ...(show === 'unrated' ? { unrated: 'true' } : {}) })}`,
   );
@@ -56,6 +59,7 @@ export function ReviewQueue({ prompt, canRate }: { prompt: string; canRate: bool
             sample={sample}
             canRate={canRate}
             canPropose={canPropose}
+            canProposeExample={canProposeExample}
             onRated={samples.reload}
           />
         ))}
@@ -68,18 +72,21 @@ function SampleItem({
   sample,
   canRate,
   canPropose,
+  canProposeExample,
   onRated,
 }: {
   sample: Sample;
   canRate: boolean;
   /** May turn the answer into an eval case (eval-case-propose, reviewer). */
   canPropose: boolean;
+  /** May propose it as a few-shot example (example-propose, reviewer). */
+  canProposeExample: boolean;
   onRated(): void;
 }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-  const [making, setMaking] = useState(false);
+  const [making, setMaking] = useState<'case' | 'example' | undefined>();
   const rate = async (rating: 'good' | 'bad') => {
     setBusy(true);
     try {
@@ -141,12 +148,22 @@ function SampleItem({
           </div>
         )
       )}
-      {canPropose && !making && (
-        <button type="button" className="link small" onClick={() => setMaking(true)}>
-          Make eval case…
-        </button>
+      {!making && (canPropose || canProposeExample) && (
+        <div className="actions small">
+          {canPropose && (
+            <button type="button" className="link" onClick={() => setMaking('case')}>
+              Make eval case…
+            </button>
+          )}
+          {canProposeExample && (
+            <button type="button" className="link" onClick={() => setMaking('example')}>
+              Propose as example…
+            </button>
+          )}
+        </div>
       )}
-      {making && <MakeCaseForm sample={sample} onClose={() => setMaking(false)} />}
+      {making === 'case' && <MakeCaseForm sample={sample} onClose={() => setMaking(undefined)} />}
+      {making === 'example' && <ProposeExampleForm sample={sample} onClose={() => setMaking(undefined)} />}
       <ErrorNote error={error} />
     </li>
   );
