@@ -190,6 +190,18 @@ describe('web UI: evaluations and monitoring', () => {
         });
         expect(await accountRow.locator('td.count').allTextContents()).toEqual(['0', '2', '0']);
         await screenshot(page, 'evaluations', true);
+
+        // A failed case can become an eval case too. The server reads its variables from the suite
+        // file; this seeded case is not in the example's file, so the form says what is missing.
+        await page.getByRole('button', { name: 'Make eval case from this failure…' }).click();
+        const form = page.getByTestId('make-case');
+        await eventually(() => form.getByLabel('Suite').locator('option').count()).toBeGreaterThan(0);
+        await form.getByLabel('What went wrong').fill('Reads an account question as billing');
+        await form.getByLabel('Expected instead').selectOption('expected_class');
+        await form.getByLabel('Class', { exact: true }).fill('account');
+        await form.getByRole('button', { name: 'Make eval case' }).click();
+        await eventually(() => form.textContent()).toContain("give the case's variables");
+        expect(await form.textContent()).toContain('no suite file with that case');
       } finally {
         await context.close();
       }

@@ -29,6 +29,16 @@ cases:
     assert: [{ type: max-words, value: 12 }]
 `;
 
+/** A suite whose one case fails on v1: the source of a case made from a failed eval case. */
+const CODES_SUITE = `description: No made-up codes.
+target: { prompt: ${PROMPT} }
+kind: behavioural
+cases:
+  - id: no-codes
+    variables: { question: a discount please }
+    assert: [{ type: not-icontains, value: ACME50 }]
+`;
+
 describeEachDatabase('suites the server runs: drafts, versions and proposed cases (issue 10)', (database) => {
   let handle: DatabaseHandle;
   let fixture: SamplingFixture;
@@ -44,6 +54,7 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
     project = await mkdtemp(join(tmpdir(), 'promptops-eval-runs-'));
     await mkdir(join(project, 'evals/support'), { recursive: true });
     await writeFile(join(project, 'evals/support/answer.yaml'), SUITE);
+    await writeFile(join(project, 'evals/support/codes.yaml'), CODES_SUITE);
     handle = await database.open();
     fixture = await openSamplingFixture(handle);
     // The model follows the guideline when the prompt has it; without it, it invents a code.
@@ -112,7 +123,7 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
 
     const listed = await call(`/api/suites?prompt=${PROMPT}`, 'viv');
     expect(listed.status).toBe(200);
-    expect(listed.body.suites).toEqual([
+    expect(listed.body.suites).toContainEqual(
       expect.objectContaining({
         name: 'support/answer',
         file: 'evals/support/answer.yaml',
@@ -120,7 +131,7 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
         thresholds: { pass_rate: 1 },
         proposed: [expect.objectContaining({ candidate, id: 'no-invented-codes', proposedBy: 'user:rita' })],
       }),
-    ]);
+    );
 
     const only = await call('/api/eval-runs', 'rita', {
       prompt: PROMPT,
@@ -138,7 +149,11 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
 
   it("runs the suites on an author's draft, proposed cases apart, and records nothing", async () => {
     const before = await call(`/api/evals/prompt/${PROMPT}?version=1`, 'viv');
-    const bad = await call('/api/eval-runs', 'ann', { prompt: PROMPT, draft: { content: draft() } });
+    const bad = await call('/api/eval-runs', 'ann', {
+      prompt: PROMPT,
+      suites: ['support/answer'],
+      draft: { content: draft() },
+    });
     expect(bad.status, JSON.stringify(bad.body)).toBe(200);
     expect(bad.body).toMatchObject({ prompt: PROMPT, version: null, environment: 'production' });
     expect(bad.body.tokens).toEqual(expect.any(Number));
@@ -147,6 +162,7 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
 
     const fixed = await call('/api/eval-runs', 'ann', {
       prompt: PROMPT,
+      suites: ['support/answer'],
       draft: {
         content: draft({
           messages: [
@@ -165,7 +181,11 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
   });
 
   it("records a version's full run as system:evals, naming who asked; proposed cases count in no figure", async () => {
-    const run = await call('/api/eval-runs', 'ann', { prompt: PROMPT, version: 1 });
+    const run = await call('/api/eval-runs', 'ann', {
+      prompt: PROMPT,
+      version: 1,
+      suites: ['support/answer'],
+    });
     expect(run.status, JSON.stringify(run.body)).toBe(200);
     expect(run.body.suites[0]).toMatchObject({ passed: 2, total: 2, recorded: true });
     const history = await call(`/api/eval-history/prompt/${PROMPT}`, 'viv');
@@ -180,6 +200,33 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
 
     const tokensAnswer = await call(`/api/rendered-tokens/${PROMPT}?versions=1`, 'viv');
     expect(tokensAnswer.body).toEqual({ name: PROMPT, tokens: { 1: expect.any(Number) } });
+  });
+
+  it('makes a case from a failed eval case with the variables of the suite file', async () => {
+    const run = await call('/api/eval-runs', 'ann', {
+      prompt: PROMPT,
+      version: 1,
+      suites: ['support/codes'],
+    });
+    expect(run.body.suites[0]).toMatchObject({ passed: 0, total: 1, recorded: true });
+    const made = await call('/api/eval-cases', 'rita', {
+      from: { evalCase: { prompt: PROMPT, version: 1, suite: 'support/codes', case: 'no-codes' } },
+      suite: 'support/answer',
+      expected: { assert: [{ type: 'not-icontains', value: 'ACME50' }] },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({
+      variablesFrom: 'suite-case',
+      case: { variables: { question: 'a discount please' } },
+    });
+    // A case that did not fail is refused, naming it.
+    const passed = await call('/api/eval-cases', 'rita', {
+      from: { evalCase: { prompt: PROMPT, version: 1, suite: 'support/answer', case: 'parcel' } },
+      suite: 'support/answer',
+      expected: { assert: [{ type: 'icontains', value: 'parcel' }] },
+    });
+    expect(passed.status).toBe(400);
+    expect(passed.body.error.details).toMatchObject({ parameter: 'from.evalCase.case' });
   });
 
   it('refuses a viewer, and names the parameter of a bad request', async () => {

@@ -10,6 +10,8 @@ import { ConfusionMatrixView } from '../components/insights/confusion-matrix.tsx
 import { PromptPicker } from '../components/insights/prompt-picker.tsx';
 import { type CellChoice, ResultsMatrix } from '../components/insights/results-matrix.tsx';
 import { VersionComparison } from '../components/insights/version-comparison.tsx';
+import { MakeCaseForm } from '../components/suites/make-case-form.tsx';
+import { usePermissions } from '../session.tsx';
 import { useApi } from '../use-api.ts';
 import '../components/insights/insights.css';
 
@@ -76,6 +78,8 @@ function PromptEvaluations({ name }: { name: string }) {
 function SuiteResults({ name, suite }: { name: string; suite: EvalHistory['suites'][number] }) {
   const versions = suite.versions;
   const [cell, setCell] = useState<CellChoice | undefined>();
+  const [making, setMaking] = useState<CellChoice | undefined>();
+  const canPropose = usePermissions(name).can('eval-case-propose');
   const withCases = versions.filter((entry) => entry.cases !== null).map((entry) => entry.version);
   const [a, setA] = useState<number | undefined>(withCases.at(-2));
   const [b, setB] = useState<number | undefined>(withCases.at(-1));
@@ -109,7 +113,27 @@ function SuiteResults({ name, suite }: { name: string; suite: EvalHistory['suite
           <ResultsMatrix versions={versions} selected={cell} onSelect={setCell} />
         </section>
         {selectedCase && cell && (
-          <CaseDetail version={cell.version} result={selectedCase} onClose={() => setCell(undefined)} />
+          <div>
+            <CaseDetail version={cell.version} result={selectedCase} onClose={() => setCell(undefined)} />
+            {!selectedCase.pass && canPropose && making !== cell && (
+              <button type="button" className="link small" onClick={() => setMaking(cell)}>
+                Make eval case from this failure…
+              </button>
+            )}
+            {!selectedCase.pass && making === cell && (
+              <MakeCaseForm
+                origin={{
+                  prompt: name,
+                  version: cell.version,
+                  from: {
+                    evalCase: { prompt: name, version: cell.version, suite: suite.suite, case: cell.caseId },
+                  },
+                  variables: `those of ${cell.caseId} in ${suite.suite}`,
+                }}
+                onClose={() => setMaking(undefined)}
+              />
+            )}
+          </div>
         )}
       </div>
       <div className="insight-columns">

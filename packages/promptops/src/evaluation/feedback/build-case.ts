@@ -56,7 +56,7 @@ export function buildCase(
   if (variables === null || variables === undefined) {
     throw new PromptopsError(
       'invalid_argument',
-      `the input of ${source.label} was not retained (only sampled runs keep a redacted input, under promptops.yaml retention.redacted_io${source.kind === 'evalCase' ? '; the server holds no suite files' : ''}): give the case's variables`,
+      `the input of ${source.label} was not retained (only sampled runs keep a redacted input, under promptops.yaml retention.redacted_io${source.kind === 'evalCase' ? '; this server has no suite file with that case' : ''}): give the case's variables`,
       { parameter: 'variables' },
     );
   }

@@ -8,6 +8,7 @@ import {
   listEvalResults,
   type RunRecordRow,
 } from '../../store/index.ts';
+import { casesOfDetails } from '../reports/index.ts';
 import { runNotFound } from './run-feedback.ts';
 
 /** What a case or example is made from: a run record, a review-queue sample, or a failed eval case. */
@@ -73,8 +74,12 @@ export async function readCaseSource(
       { parameter: 'from.evalCase.suite' },
     );
   }
-  const failed = (latest.details as { failedCases?: unknown }).failedCases;
-  if (!Array.isArray(failed) || !failed.includes(caseId)) {
+  // `failedCases` as `promptops test` and the server record it; else the per-case results.
+  const details = latest.details as { failedCases?: unknown };
+  const failed = Array.isArray(details.failedCases)
+    ? details.failedCases.includes(caseId)
+    : (casesOfDetails(latest.details) ?? []).some((entry) => entry.caseId === caseId && !entry.pass);
+  if (!failed) {
     throw new PromptopsError(
       'invalid_argument',
       `case ${caseId} did not fail in the latest result of ${suite} on ${prompt} v${version} (recorded ${latest.recordedAt.toISOString()})`,

@@ -8,6 +8,7 @@ import {
   insertEvalCaseCandidate,
   listEvalCaseCandidates,
 } from '../../store/index.ts';
+import type { LoadedSuite } from '../suites/index.ts';
 import { buildCase, type CaseChoices, type CaseLine, type VariablesFrom } from './build-case.ts';
 import { type CaseSourceRef, readCaseSource } from './case-source.ts';
 import type { FeedbackDeps } from './run-feedback.ts';
@@ -34,6 +35,12 @@ export interface EvalCaseCandidate {
   decision: string | null;
 }
 
+/** What proposing needs beyond the store: the project's suites, when the server has them. */
+export interface ProposeEvalCaseDeps extends FeedbackDeps {
+  /** The suites under evals/ (a server in a project folder): a failed eval case brings its variables. */
+  loadSuites?(): Promise<LoadedSuite[]>;
+}
+
 export interface ProposeEvalCaseInput extends CaseChoices {
   from: CaseSourceRef;
   suite: string;
@@ -48,13 +55,18 @@ export interface ProposeEvalCaseInput extends CaseChoices {
  * before any gate reads it, or dismisses it. Audited (`eval-case-propose`; ids, no text).
  */
 export async function proposeEvalCase(
-  deps: FeedbackDeps,
+  deps: ProposeEvalCaseDeps,
   principal: Principal,
   input: ProposeEvalCaseInput,
 ): Promise<EvalCaseCandidate> {
   checkSuiteName(input.suite);
   const source = await readCaseSource(deps.db, principal, input.from, 'eval-case-propose');
-  const { testCase, variablesFrom } = buildCase(source, input, principal.actor);
+  const { testCase, variablesFrom } = buildCase(
+    source,
+    input,
+    principal.actor,
+    await failedCaseVariables(deps, input.from),
+  );
   return mutate(deps.db, { actor: principal.actor, clock: deps.clock }, async (context) => {
     const row = await insertEvalCaseCandidate(context.tx, {
       suite: input.suite,
@@ -79,6 +91,20 @@ export async function proposeEvalCase(
     });
     return toCandidate(row);
   });
+}
+
+/**
+ * The variables of the failed suite case a proposal is made from, read from the suite file as it
+ * is now; undefined for other sources, for a server without suites, or a case no longer there (the
+ * person then gives the variables, as the error says).
+ */
+async function failedCaseVariables(
+  deps: ProposeEvalCaseDeps,
+  from: CaseSourceRef,
+): Promise<Record<string, unknown> | undefined> {
+  if (!('evalCase' in from) || !deps.loadSuites) return undefined;
+  const suite = (await deps.loadSuites()).find((entry) => entry.name === from.evalCase.suite);
+  return suite?.cases.find((entry) => entry.id === from.evalCase.case)?.variables;
 }
 
 export interface CandidateFilter {

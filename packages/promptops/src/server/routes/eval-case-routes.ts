@@ -103,7 +103,10 @@ interface ListQuery {
  * writes it there with `promptops evals add-case SUITE --from-candidate ID`.
  */
 export function evalCaseRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  const feedbackDeps = { db: deps.handle.db };
+  const feedbackDeps = {
+    db: deps.handle.db,
+    ...(deps.suites && { loadSuites: deps.suites.loadSuites }),
+  };
 
   app.post<{ Body: ProposeEvalCaseInput }>(
     '/api/eval-cases',

@@ -162,7 +162,17 @@ function SampleItem({
           )}
         </div>
       )}
-      {making === 'case' && <MakeCaseForm sample={sample} onClose={() => setMaking(undefined)} />}
+      {making === 'case' && (
+        <MakeCaseForm
+          origin={{
+            prompt: sample.prompt,
+            version: sample.version,
+            from: { sample: sample.id },
+            variables: "this run's redacted input",
+          }}
+          onClose={() => setMaking(undefined)}
+        />
+      )}
       {making === 'example' && <ProposeExampleForm sample={sample} onClose={() => setMaking(undefined)} />}
       <ErrorNote error={error} />
     </li>

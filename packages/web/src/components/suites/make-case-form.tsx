@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, query } from '../../api/client.ts';
-import type { Sample } from '../../api/insight-types.ts';
 import { failureReason, type PromptSuite, type SuiteRunReport } from '../../api/suite-types.ts';
 import { useApi } from '../../use-api.ts';
 import { ErrorNote } from '../error-note.tsx';
@@ -22,14 +21,23 @@ interface Proposed {
   suite: string;
 }
 
+/** Where a case comes from: a review-queue sample, or a case that failed in a recorded suite run. */
+export interface CaseOrigin {
+  prompt: string;
+  version: number;
+  from: { sample: number } | { evalCase: { prompt: string; version: number; suite: string; case: string } };
+  /** How the form names the case's variables: "this run's redacted input". */
+  variables: string;
+}
+
 /**
- * Turns a sampled live answer into an eval case (issue 10, item 1): the reviewer picks the suite and
- * says what the answer should have done; the case keeps the run's redacted input as its variables
- * (`POST /api/eval-cases`). It is then run at once on the version that gave the answer, so the
+ * Turns a bad answer into an eval case (issue 10, item 1): a sampled live answer or a failed suite
+ * case. The reviewer picks the suite and says what the answer should have done (`POST
+ * /api/eval-cases`). The case is then run at once on the version that gave the answer, so the
  * reviewer sees it fail there, which is what makes it a test of this bad answer.
  */
-export function MakeCaseForm({ sample, onClose }: { sample: Sample; onClose(): void }) {
-  const suites = useApi<{ suites: PromptSuite[] }>(`/api/suites${query({ prompt: sample.prompt })}`);
+export function MakeCaseForm({ origin, onClose }: { origin: CaseOrigin; onClose(): void }) {
+  const suites = useApi<{ suites: PromptSuite[] }>(`/api/suites${query({ prompt: origin.prompt })}`);
   const [kind, setKind] = useState<Expectation>('not-icontains');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
@@ -50,7 +58,7 @@ export function MakeCaseForm({ sample, onClose }: { sample: Sample; onClose(): v
     try {
       const proposed = await api<Proposed>('/api/eval-cases', {
         body: {
-          from: { sample: sample.id },
+          from: origin.from,
           suite,
           expected,
           description: String(form.get('description')).trim(),
@@ -61,8 +69,8 @@ export function MakeCaseForm({ sample, onClose }: { sample: Sample; onClose(): v
       try {
         const report = await api<SuiteRunReport>('/api/eval-runs', {
           body: {
-            prompt: sample.prompt,
-            version: sample.version,
+            prompt: origin.prompt,
+            version: origin.version,
             suites: [suite],
             only: { proposed: [proposed.id] },
           },
@@ -88,12 +96,12 @@ export function MakeCaseForm({ sample, onClose }: { sample: Sample; onClose(): v
         </p>
         {result && !result.pass && (
           <p className="bad-text" data-testid="case-made-result">
-            It fails on v{sample.version}, as it should: {failureReason(result)}
+            It fails on v{origin.version}, as it should: {failureReason(result)}
           </p>
         )}
         {result?.pass && (
           <p className="warn-text" data-testid="case-made-result">
-            It passes on v{sample.version}: it would not catch this answer. Check the expectation.
+            It passes on v{origin.version}: it would not catch this answer. Check the expectation.
           </p>
         )}
         <ErrorNote error={made.runError} />
@@ -120,7 +128,7 @@ export function MakeCaseForm({ sample, onClose }: { sample: Sample; onClose(): v
       </div>
       <ErrorNote error={suites.error} />
       {suites.data && list.length === 0 && (
-        <p className="notice small">No suite under evals/ targets {sample.prompt}: write one first.</p>
+        <p className="notice small">No suite under evals/ targets {origin.prompt}: write one first.</p>
       )}
       <label>
         Suite
@@ -159,7 +167,7 @@ export function MakeCaseForm({ sample, onClose }: { sample: Sample; onClose(): v
           placeholder="made from the run"
         />
       </label>
-      <p className="muted small">The case's variables are this run's redacted input.</p>
+      <p className="muted small">The case's variables are {origin.variables}.</p>
       <ErrorNote error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || list.length === 0}>
