@@ -229,6 +229,41 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
     expect(passed.body.error.details).toMatchObject({ parameter: 'from.evalCase.case' });
   });
 
+  it('records nothing for a run outside production, or one the caller abandoned; names who asked in the audit', async () => {
+    const before = (await call(`/api/eval-history/prompt/${PROMPT}`, 'viv')).body;
+    const staging = await call('/api/eval-runs', 'ann', {
+      prompt: PROMPT,
+      version: 1,
+      environment: 'staging',
+      suites: ['support/answer'],
+    });
+    expect(staging.status, JSON.stringify(staging.body)).toBe(200);
+    expect(staging.body.suites[0]).toMatchObject({ passed: 2, total: 2, recorded: false });
+
+    fixture.server.setRules([{ reply: 'Slow answer about my parcel.', faults: { latencyMs: 1500 } }]);
+    try {
+      const controller = new AbortController();
+      const abandoned = fetch(`${url}/api/eval-runs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.get('ann')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: PROMPT, version: 1, suites: ['support/answer'] }),
+        signal: controller.signal,
+      });
+      setTimeout(() => controller.abort(), 300);
+      await expect(abandoned).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+    } finally {
+      fixture.server.setRules([{ reply: (request) => `Happy to help with ${request.lastUserMessage}.` }]);
+    }
+    expect((await call(`/api/eval-history/prompt/${PROMPT}`, 'viv')).body).toEqual(before);
+
+    const audit = await call('/api/audit?limit=50', 'admin');
+    const recorded = (audit.body.items as { action: string; details: Record<string, unknown> }[]).find(
+      (entry) => entry.action === 'eval-record',
+    );
+    expect(recorded?.details).toMatchObject({ requestedBy: 'user:ann' });
+  });
+
   it('refuses a viewer, and names the parameter of a bad request', async () => {
     const viewer = await call('/api/eval-runs', 'viv', { prompt: PROMPT, version: 1 });
     expect(viewer.status).toBe(403);
@@ -247,6 +282,12 @@ describeEachDatabase('suites the server runs: drafts, versions and proposed case
     const missing = await call('/api/eval-runs', 'ann', { prompt: 'support/other', version: 1 });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('prompt_not_found');
+    const badDraft = await call('/api/eval-runs', 'ann', {
+      prompt: PROMPT,
+      draft: { content: { ...draft(), messages: 'not a list' } },
+    });
+    expect(badDraft.status).toBe(400);
+    expect(badDraft.body.error.message).toContain('messages');
     const extra = await call('/api/eval-runs', 'ann', { prompt: PROMPT, version: 1, colour: 'red' });
     expect(extra.status).toBe(400);
   });

@@ -1,6 +1,8 @@
 import { renderedTokens } from '../../catalog/compress/rendered-tokens.ts';
+import { PRODUCTION_ENVIRONMENT } from '../../catalog/content/names.ts';
 import type { PromptContent } from '../../catalog/content/prompt-content.ts';
 import type { Catalog } from '../../catalog/service/catalog.ts';
+import { normaliseContent } from '../../catalog/service/content-schemas.ts';
 import { PromptopsError } from '../../errors/index.ts';
 import { authorize, type Principal } from '../../governance/access/index.ts';
 import type { EvalResultInput } from '../../governance/changes/eval-results.ts';
@@ -12,6 +14,9 @@ import { type CaseExecutor, caseOutputOf, promptExecutor, runSuite } from '../ru
 import type { LoadedSuite } from '../suites/index.ts';
 import { type ProposedCase, proposedCasesOf } from './proposed-cases.ts';
 import { EVALS_PRINCIPAL } from './suite-run-actor.ts';
+
+/** Where approval gates apply, and so where a server run's results are recorded. */
+const GATE_ENVIRONMENT = PRODUCTION_ENVIRONMENT;
 
 /** Most model calls one request may make (cases × repeats over its suites); more is a CI job. */
 export const SUITE_RUN_LIMIT = 1000;
@@ -87,7 +92,7 @@ export async function runPromptSuites(
   request: SuiteRunRequest,
 ): Promise<SuiteRunReport> {
   authorize(principal, 'eval-run', request.prompt);
-  const environment = request.environment ?? 'production';
+  const environment = request.environment ?? GATE_ENVIRONMENT;
   if ((request.version === undefined) === (request.draft === undefined)) {
     throw new PromptopsError(
       'invalid_argument',
@@ -97,13 +102,17 @@ export async function runPromptSuites(
       },
     );
   }
-  const content = request.draft
-    ? (request.draft.content as PromptContent)
-    : ((await deps.catalog.resolve('prompt', request.prompt, { version: request.version as number }))
-        .content as PromptContent);
+  // A draft is checked as the catalog checks content (one 400 naming the field), before any model call.
+  const draftContent = request.draft && normaliseContent('prompt', request.prompt, request.draft.content);
+  const content = (draftContent ??
+    (await deps.catalog.resolve('prompt', request.prompt, { version: request.version as number }))
+      .content) as PromptContent;
   const plans = await planSuites(deps, request);
   const partial = request.only !== undefined;
-  const record = request.version !== undefined && request.record !== false && !partial;
+  // Recorded only where the approval gate reads results: production, the gates' environment. A run
+  // elsewhere (other fragments, overrides, models) answers but is no evidence for a production gate.
+  const record =
+    request.version !== undefined && request.record !== false && !partial && environment === GATE_ENVIRONMENT;
   const executorFor = (suite: string): CaseExecutor =>
     request.draft
       ? draftExecutor(deps.runtime, {
@@ -233,6 +242,8 @@ async function runPlan(
     proposedBy: plan.proposed[index]?.proposedBy as string,
   }));
   const metrics = report?.metrics;
+  // A run the caller abandoned has its unfinished cases as failures: never evidence for a gate.
+  request.signal?.throwIfAborted();
   const recorded = input.record && report !== undefined && (metrics?.cases ?? 0) > 0;
   if (recorded && report) {
     await deps.record(EVALS_PRINCIPAL, {
@@ -245,6 +256,7 @@ async function runPlan(
       details: {
         ...recordedDetails(report),
         requestedBy: principal.actor,
+        environment: request.environment ?? GATE_ENVIRONMENT,
         ...(proposed.length > 0 && { proposedCases: proposed }),
       },
     });

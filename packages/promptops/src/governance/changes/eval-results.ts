@@ -62,7 +62,14 @@ export async function recordEvalResult(deps: GovernanceDeps, principal: Principa
       action: 'eval-record',
       targetKind: input.kind,
       target: input.name,
-      details: { version: input.version, suite: input.suite, passed: input.passed, total: input.total },
+      details: {
+        version: input.version,
+        suite: input.suite,
+        passed: input.passed,
+        total: input.total,
+        // A result the server computed names who asked for it (POST /api/eval-runs).
+        ...(typeof input.details?.requestedBy === 'string' && { requestedBy: input.details.requestedBy }),
+      },
     });
     return {
       suite: row.suite,
