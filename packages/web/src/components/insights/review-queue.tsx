@@ -168,6 +168,7 @@ function SampleItem({
             prompt: sample.prompt,
             version: sample.version,
             from: { sample: sample.id },
+            environment: sample.environment,
             variables: "this run's redacted input",
           }}
           onClose={() => setMaking(undefined)}

@@ -35,6 +35,8 @@ export function ReplayPanel({
     chosen ?? (deployed.includes('production') ? 'production' : deployed[0]) ?? 'production';
   const [limit, setLimit] = useState(50);
   const [replay, setReplay] = useState<ReplayResult | undefined>();
+  /** The content the replay ran: an edit since makes its pairs stale. */
+  const [ranOn, setRanOn] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [running, setRunning] = useState(false);
   const controller = useRef<AbortController | undefined>(undefined);
@@ -52,6 +54,7 @@ export function ReplayPanel({
           signal: controller.current.signal,
         }),
       );
+      setRanOn(JSON.stringify(content));
     } catch (failure) {
       if (!controller.current.signal.aborted) setError(failure as ApiError);
     } finally {
@@ -109,7 +112,16 @@ export function ReplayPanel({
       </div>
       <div style={{ marginTop: '0.75rem' }}>
         <ErrorNote error={error} />
-        {replay && <ReplayView replay={replay} />}
+        {replay && ranOn !== JSON.stringify(content) && (
+          <p className="notice small">
+            The draft changed since this replay: replay again to see its own answers.
+          </p>
+        )}
+        {replay && (
+          <div className={ranOn !== JSON.stringify(content) ? 'stale' : undefined}>
+            <ReplayView replay={replay} />
+          </div>
+        )}
       </div>
     </div>
   );

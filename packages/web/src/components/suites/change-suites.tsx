@@ -62,14 +62,20 @@ export function ChangeSuites({
   const history = useApi<EvalHistory>(`/api/eval-history/prompt/${namePath(name)}${query({})}`);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  /** Runs outside production answer but are not recorded (gates read production's): shown as run. */
+  const [unrecorded, setUnrecorded] = useState<SuiteRunReport[] | undefined>();
 
   const run = async () => {
     setRunning(true);
     setError(undefined);
     try {
-      await Promise.all(
-        versions.map((item) => api('/api/eval-runs', { body: { prompt: name, version: item } })),
+      const reports = await Promise.all(
+        versions.map((item) =>
+          api<SuiteRunReport>('/api/eval-runs', { body: { prompt: name, version: item, environment } }),
+        ),
       );
+      const recorded = reports.every((report) => report.suites.every((suite) => suite.recorded));
+      setUnrecorded(recorded ? undefined : reports);
       history.reload();
       onRecorded();
     } catch (failure) {
@@ -123,7 +129,19 @@ export function ChangeSuites({
         </div>
       )}
       <ErrorNote error={error ?? history.error} />
-      {report && report.suites.length > 0 ? (
+      {unrecorded ? (
+        <>
+          <p className="notice small" data-testid="runs-not-recorded">
+            Runs in {environment} are not recorded: approval gates read results run in production.
+          </p>
+          <SuiteRunView
+            report={unrecorded.at(-1)!}
+            baseline={unrecorded.length > 1 ? unrecorded[0] : undefined}
+            label={`v${version}`}
+            baselineLabel={baseline !== undefined ? `v${baseline}` : 'before'}
+          />
+        </>
+      ) : report && report.suites.length > 0 ? (
         <SuiteRunView
           report={report}
           baseline={baseReport}

@@ -26,6 +26,8 @@ export interface CaseOrigin {
   prompt: string;
   version: number;
   from: { sample: number } | { evalCase: { prompt: string; version: number; suite: string; case: string } };
+  /** Where the answer was given (a sample's environment): the new case is tried there. */
+  environment?: string | null;
   /** How the form names the case's variables: "this run's redacted input". */
   variables: string;
 }
@@ -71,6 +73,7 @@ export function MakeCaseForm({ origin, onClose }: { origin: CaseOrigin; onClose(
           body: {
             prompt: origin.prompt,
             version: origin.version,
+            ...(origin.environment && { environment: origin.environment }),
             suites: [suite],
             only: { proposed: [proposed.id] },
           },

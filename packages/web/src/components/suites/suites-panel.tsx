@@ -23,6 +23,8 @@ export function SuitesPanel({
 }) {
   const suites = useApi<{ suites: PromptSuite[] }>(`/api/suites${query({ prompt: name })}`);
   const [report, setReport] = useState<SuiteRunReport | undefined>();
+  /** The content the report was made from: an edit since makes it stale. */
+  const [ranOn, setRanOn] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [running, setRunning] = useState(false);
   const run = async () => {
@@ -31,6 +33,7 @@ export function SuitesPanel({
     setError(undefined);
     try {
       setReport(await api<SuiteRunReport>('/api/eval-runs', { body: { prompt: name, draft: { content } } }));
+      setRanOn(JSON.stringify(content));
     } catch (failure) {
       setError(failure instanceof ApiError ? failure : new ApiError(0, 'network', String(failure)));
     } finally {
@@ -83,7 +86,16 @@ export function SuitesPanel({
         untouched.
       </p>
       <ErrorNote error={error} />
-      {report && <SuiteRunView report={report} label="the draft" />}
+      {report && ranOn !== JSON.stringify(content) && (
+        <p className="notice small" data-testid="suite-run-stale">
+          The draft changed since these results: run the suites again to see its own.
+        </p>
+      )}
+      {report && (
+        <div className={ranOn !== JSON.stringify(content) ? 'stale' : undefined}>
+          <SuiteRunView report={report} label="the draft" />
+        </div>
+      )}
     </section>
   );
 }
