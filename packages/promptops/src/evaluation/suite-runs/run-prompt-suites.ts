@@ -18,7 +18,7 @@ import { EVALS_PRINCIPAL } from './suite-run-actor.ts';
 /** Where approval gates apply, and so where a server run's results are recorded. */
 const GATE_ENVIRONMENT = PRODUCTION_ENVIRONMENT;
 
-/** Most model calls one request may make (cases × repeats over its suites); more is a CI job. */
+/** Most model calls one request may make (runs and judge calls, × repeats); more is a CI job. */
 export const SUITE_RUN_LIMIT = 1000;
 
 export interface SuiteRunDeps {
@@ -193,8 +193,17 @@ async function planSuites(deps: SuiteRunDeps, request: SuiteRunRequest): Promise
       proposed: only ? proposed.filter((entry) => only.proposed?.includes(entry.candidate)) : proposed,
     });
   }
+  // Each case's run, and a judge call per model-graded assertion, every repeat.
+  const callsOf = (testCase: SuiteCase) =>
+    1 + testCase.assert.filter((assertion) => assertion.type === 'llm-rubric').length;
   const calls = plans.reduce(
-    (sum, plan) => sum + (plan.cases.length + plan.proposed.length) * plan.suite.content.repeat,
+    (sum, plan) =>
+      sum +
+      [...plan.cases, ...plan.proposed.map((entry) => entry.testCase)].reduce(
+        (cases, testCase) => cases + callsOf(testCase),
+        0,
+      ) *
+        plan.suite.content.repeat,
     0,
   );
   if (calls > SUITE_RUN_LIMIT) {
