@@ -3,6 +3,7 @@ import { experimentArmFigures } from '../../store/index.ts';
 import type { ArmComparison } from './arm-comparison.ts';
 import { compareArms } from './compare-arms.ts';
 import { type ExperimentMetricName, METRIC_RULES } from './experiment-metrics.ts';
+import { guardrailLevel } from './guardrail-boundary.ts';
 
 /** One metric over both arms: the figures, and the comparison at the level it is judged at. */
 export interface MetricFigures {
@@ -16,7 +17,12 @@ export interface MetricFigures {
 }
 
 export interface GuardrailFigures extends MetricFigures {
-  /** The treatment is significantly worse at the guardrail's alpha, in the metric's own bad direction. */
+  /**
+   * The p below which this look is a breach: the guardrail alpha split over the guardrails and spent
+   * over the looks (guardrailLevel). Absent in results stored before it was recorded.
+   */
+  level?: number;
+  /** The treatment is significantly worse at `level`, in the metric's own bad direction. */
   breached: boolean;
 }
 
@@ -58,10 +64,14 @@ async function measureMetric(
   };
 }
 
-/** Whether a guardrail's comparison shows the treatment significantly worse (p below its alpha, the bad way). */
-export function isBreach(figures: MetricFigures, guardrailAlpha: number): boolean {
+/**
+ * Whether a guardrail's comparison shows the treatment significantly worse: p below `level` (this
+ * look's nominal level from guardrailLevel, not the bare guardrail alpha, which repeated looks would
+ * inflate), the metric's bad way.
+ */
+export function isBreach(figures: MetricFigures, level: number): boolean {
   const comparison = figures.comparison;
-  if (!comparison || comparison.pValue >= guardrailAlpha) return false;
+  if (!comparison || comparison.pValue >= level) return false;
   const worse =
     METRIC_RULES[figures.metric].better === 'higher' ? comparison.difference < 0 : comparison.difference > 0;
   return worse;
@@ -69,8 +79,9 @@ export function isBreach(figures: MetricFigures, guardrailAlpha: number): boolea
 
 /**
  * An experiment's figures over its runs up to `now` (at most its `ends_by`): the goal metric compared at the
- * experiment's alpha, each guardrail at the stricter guardrail alpha, per arm (control = the
- * stable version's runs, treatment = the canary version's).
+ * experiment's alpha, each guardrail's interval at the guardrail alpha and its breach at this look's
+ * level (guardrailLevel: Bonferroni over the guardrails, alpha spent over the looks), per arm
+ * (control = the stable version's runs, treatment = the canary version's).
  */
 export async function measureExperiment(
   executor: Executor,
@@ -83,7 +94,13 @@ export async function measureExperiment(
   const guardrails: GuardrailFigures[] = [];
   for (const metric of row.guardrails as ExperimentMetricName[]) {
     const figures = await measureMetric(executor, row, metric, until, row.guardrailAlpha);
-    guardrails.push({ ...figures, breached: isBreach(figures, row.guardrailAlpha) });
+    const level = guardrailLevel({
+      guardrailAlpha: row.guardrailAlpha,
+      guardrails: row.guardrails.length,
+      minPerArm: row.minPerArm,
+      n: Math.min(figures.control.n, figures.treatment.n),
+    });
+    guardrails.push({ ...figures, level, breached: isBreach(figures, level) });
   }
   return { since: row.startedAt.toISOString(), until: until.toISOString(), goal, guardrails };
 }

@@ -35,8 +35,9 @@ export const horizonReached = (figures: ExperimentFigures, rule: StoppingRule): 
  * Testing the goal on every evaluation and stopping at the first p < alpha ("peeking") inflates
  * the false-positive rate far beyond alpha (Armitage, McPherson & Rowe 1969: about 0.19 with ten
  * looks at 0.05; Johari et al. 2017), so the goal is tested once, when both arms reach `minPerArm`.
- * Before that only a guardrail ends an experiment: the treatment significantly worse at the
- * stricter guardrail alpha, which keeps harm short at the price of a few false alarms. At `endsBy`
+ * Before that only a guardrail ends an experiment: the treatment significantly worse at the look's
+ * guardrail level (guardrailLevel: the guardrail alpha split over the guardrails and spent over the
+ * looks, so all the looks together raise a false alarm at most that often). At `endsBy`
  * without the samples the experiment is inconclusive (under-powered).
  */
 export function decideStopping(input: {

@@ -11,8 +11,8 @@ export interface MeanSummary {
 /**
  * Welch's unequal-variances t-test of treatment − control (Welch 1947), with the
  * Welch–Satterthwaite degrees of freedom and the matching 1 − alpha interval. Undefined below two
- * samples in an arm (no variance). Two constant arms have no spread: equal means are p = 1, unequal
- * ones p = 0, and the interval is the difference itself.
+ * samples in an arm (no variance), and when both arms are constant (no spread at all): a t-test has
+ * nothing to measure the difference against, and p = 0 there let a guardrail fire on two samples.
  *
  * @example welchTTest({ n: 7, mean: 13.27, variance: 1.37 }, { n: 8, mean: 15.34, variance: 1.13 }, 0.05)
  */
@@ -27,15 +27,7 @@ export function welchTTest(
   const controlShare = control.variance / control.n;
   const treatmentShare = treatment.variance / treatment.n;
   const squaredError = controlShare + treatmentShare;
-  if (squaredError === 0) {
-    return {
-      test: 'welch-t',
-      difference,
-      interval: { lower: difference, upper: difference, confidence },
-      pValue: difference === 0 ? 1 : 0,
-      degreesOfFreedom: control.n + treatment.n - 2,
-    };
-  }
+  if (squaredError === 0) return undefined;
   const standardError = Math.sqrt(squaredError);
   const degreesOfFreedom =
     squaredError ** 2 / (controlShare ** 2 / (control.n - 1) + treatmentShare ** 2 / (treatment.n - 1));
