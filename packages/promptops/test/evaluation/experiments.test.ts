@@ -11,7 +11,7 @@ import { verifyAuditChain } from '../../src/governance/audit/index.ts';
 import { createRuntime, type Runtime } from '../../src/runtime/create-runtime.ts';
 import { createProvider, type ModelProvider } from '../../src/runtime/providers/index.ts';
 import { createServer, type PromptopsServer } from '../../src/server/create-server.ts';
-import { listAuditEntries } from '../../src/store/index.ts';
+import { insertExperiment, listAuditEntries } from '../../src/store/index.ts';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../src/testing/index.ts';
 import { type GovernanceFixture, startGovernanceFixture } from '../governance/governance-fixture.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -244,7 +244,8 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
     const started = await api('/api/experiments', 'dan', {
       prompt: PROMPT,
       metric: 'latency',
-      minPerArm: 1000,
+      // 40 runs cannot bring both arms to 40: the breach comes before the horizon, at about half of it.
+      minPerArm: 40,
       maxDuration: '7d',
       guardrails: ['error-rate'],
       reason: 'is the terse prompt faster?',
@@ -261,8 +262,16 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
     expect(pass).toMatchObject({ outcome: 'ran', report: { ended: [{ state: 'concluded' }] } });
     const shown = (await api(`/api/experiments/${started.body.id}`, 'dan')).body;
     expect(shown.result).toMatchObject({ outcome: 'guardrail breached', horizonReached: false });
-    expect(shown.result.figures.guardrails[0]).toMatchObject({ metric: 'error-rate', breached: true });
-    expect(shown.result.figures.guardrails[0].treatment.mean).toBe(1);
+    const [guardrail] = shown.result.figures.guardrails;
+    expect(guardrail).toMatchObject({ metric: 'error-rate', breached: true });
+    expect(guardrail.treatment.mean).toBe(1);
+    // Tested at this look's spent level, far below the guardrail alpha this early.
+    expect(guardrail.level).toBeGreaterThan(0);
+    expect(guardrail.level).toBeLessThan(0.001);
+    expect(guardrail.comparison.pValue).toBeLessThan(guardrail.level);
+    // Ended before the horizon: the goal's arms are shown, its comparison is not (nor in the list).
+    expect(shown.result.figures.goal).toMatchObject({ metric: 'latency', comparison: null });
+    expect(shown.result.figures.goal.control.n).toBeGreaterThan(0);
     expect(shown.endReason).toMatch(
       /^guardrail breached: guardrail breached: error-rate: treatment 100% vs control 0%/,
     );
@@ -335,6 +344,9 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
       result: { outcome: 'interrupted' },
     });
     expect(shown.result.figures.goal.control.n + shown.result.figures.goal.treatment.n).toBe(10);
+    // Interrupted before the horizon: neither the figures nor the reason carry the goal's comparison.
+    expect(shown.result.figures.goal.comparison).toBeNull();
+    expect(shown.result.reason).toMatch(/^error-rate: treatment .+ vs control .+ \(n \d+ \/ \d+\)$/);
 
     // Without a canary there is nothing to compare.
     const refused = await api('/api/experiments', 'dan', base);
@@ -352,6 +364,47 @@ describeEachDatabase('A/B experiments between the stable and canary versions', (
     ]);
     const concluded = (await api('/api/experiments?state=concluded', 'dan')).body.experiments;
     expect(concluded).toHaveLength(3);
+    for (const item of list) {
+      if (!item.result.horizonReached) expect(item.result.figures.goal.comparison).toBeNull();
+    }
+
+    // The caller's grants go into the query: newer experiments on prompts a support/ viewer may not
+    // read do not use up its page (it used to get an empty list for ?limit=1).
+    const newest = list[0];
+    for (const prompt of ['billing/refund-policy', 'billing/invoice-help']) {
+      await insertExperiment(fixture.handle.db, {
+        prompt,
+        environment: 'production',
+        controlVersion: 1,
+        treatmentVersion: 2,
+        canaryStartedAt: null,
+        metric: 'error-rate',
+        direction: 'lower',
+        guardrails: [],
+        minPerArm: 100,
+        maxDuration: '7d',
+        endsBy: new Date(Date.now() + 7 * 24 * 3600_000),
+        alpha: 0.05,
+        guardrailAlpha: 0.01,
+        state: 'stopped',
+        reason: 'elsewhere',
+        startedBy: 'user:dan',
+        startedAt: new Date(),
+      });
+    }
+    const admin = await fixture.as('admin');
+    await fixture.governance.users.create(admin, {
+      username: 'sue',
+      grants: [{ role: 'viewer', prefix: 'support/' }],
+    });
+    tokens.set('sue', (await fixture.governance.tokens.create(admin, { name: 'ab', username: 'sue' })).token);
+    const page = (await api('/api/experiments?limit=1', 'sue')).body.experiments;
+    expect(page.map((item: { id: number }) => item.id)).toEqual([newest.id]);
+    const everything = (await api('/api/experiments?limit=2', 'viv')).body.experiments;
+    expect(everything.map((item: { prompt: string }) => item.prompt)).toEqual([
+      'billing/invoice-help',
+      'billing/refund-policy',
+    ]);
     expect((await api('/api/experiments?state=paused', 'dan')).body.error.details).toEqual({
       parameter: 'querystring/state',
     });

@@ -1,5 +1,6 @@
 import type { ExperimentRow } from '../../store/index.ts';
-import type { ExperimentFigures } from './experiment-figures.ts';
+import type { ExperimentFigures, MetricFigures } from './experiment-figures.ts';
+import { describeFigures } from './experiment-format.ts';
 import type { Direction, ExperimentMetricName } from './experiment-metrics.ts';
 import type { ExperimentOutcome } from './stopping-rule.ts';
 
@@ -49,6 +50,31 @@ export interface ExperimentView {
   live: LiveFigures | null;
 }
 
+/** The goal's figures without its comparison (difference, interval, p): the per-arm n and figure only. */
+export const withheldGoal = (goal: MetricFigures): MetricFigures => ({
+  ...goal,
+  comparison: null,
+  relativeDifference: null,
+});
+
+/**
+ * A stored result as shown: when the horizon was not reached (stopped, interrupted, guardrail breached,
+ * inconclusive) the goal's comparison is withheld, as it is from live reads, since a verdict read from it
+ * is the peeking the fixed horizon avoids; the reason then describes the goal without it. The guardrail
+ * figures, which may have ended the experiment, stay. The stored row and the audit entry keep it all.
+ */
+export function shownResult(result: ExperimentResult | null): ExperimentResult | null {
+  if (!result || result.horizonReached) return result;
+  const goal = withheldGoal(result.figures.goal);
+  const describesGoal = result.reason === describeFigures(result.figures.goal);
+  return {
+    ...result,
+    reason: describesGoal ? describeFigures(goal) : result.reason,
+    figures: { ...result.figures, goal },
+  };
+}
+
+/** An experiment as shown; an ended one's result through `shownResult`. */
 export function toExperimentView(row: ExperimentRow, live: LiveFigures | null = null): ExperimentView {
   return {
     id: row.id,
@@ -73,7 +99,7 @@ export function toExperimentView(row: ExperimentRow, live: LiveFigures | null = 
     endedBy: row.endedBy,
     endedAt: row.endedAt?.toISOString() ?? null,
     endReason: row.endReason,
-    result: (row.result as ExperimentResult | null) ?? null,
+    result: shownResult((row.result as ExperimentResult | null) ?? null),
     live,
   };
 }

@@ -9,6 +9,7 @@ import {
   type ExperimentView,
   type LiveFigures,
   toExperimentView,
+  withheldGoal,
 } from './experiment-view.ts';
 import { horizonReached } from './stopping-rule.ts';
 
@@ -24,7 +25,7 @@ export async function liveFigures(deps: ExperimentDeps, row: ExperimentRow): Pro
   const reached = horizonReached(figures, row);
   return {
     ...figures,
-    goal: reached ? figures.goal : { ...figures.goal, comparison: null, relativeDifference: null },
+    goal: reached ? figures.goal : withheldGoal(figures.goal),
     horizonReached: reached,
   };
 }
@@ -58,15 +59,22 @@ export async function listExperimentViews(
       parameter: 'state',
     });
   }
+  const namePrefixes = grantedPrefixes(principal, 'run-read');
   if (filter.prompt !== undefined) authorize(principal, 'run-read', filter.prompt);
-  else if (grantedPrefixes(principal, 'run-read').length === 0) {
+  else if (namePrefixes.length === 0) {
     throw new PromptopsError(
       'forbidden',
       `${principal.actor} may not read experiments: it needs the viewer role on some folder`,
       { action: 'run-read', role: 'viewer' },
     );
   }
-  const rows = await listExperiments(deps.db, { ...filter, limit: Math.min(filter.limit ?? 50, 500) });
+  // The grants go into the query, so the limit counts rows the caller may read (a viewer on support/
+  // gets support/'s experiments, not an empty page of others' newest); `can` stays as the last word.
+  const rows = await listExperiments(deps.db, {
+    ...filter,
+    namePrefixes,
+    limit: Math.min(filter.limit ?? 50, 500),
+  });
   const views: ExperimentView[] = [];
   for (const row of rows) {
     if (can(principal, 'run-read', row.prompt)) views.push(await withLive(deps, row));

@@ -1,6 +1,7 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { type ExperimentRow, experiments } from '../schema/index.ts';
+import { namePrefixCondition } from './name-prefix-condition.ts';
 
 export type NewExperiment = Omit<ExperimentRow, 'id' | 'endedBy' | 'endedAt' | 'endReason' | 'result'>;
 
@@ -46,17 +47,27 @@ export async function findRunningExperiment(
 export interface ExperimentFilter {
   prompt?: string;
   state?: string;
+  /**
+   * Only prompts under these folders or with these names (the caller's grants, so the limit counts
+   * rows the caller may read); '' covers all, an empty list matches none. Undefined: no condition.
+   */
+  namePrefixes?: readonly string[];
   limit?: number;
 }
 
-/** Experiments newest first, by prompt and state when given. */
+/** Experiments newest first, by prompt, state and name prefixes when given. */
 export async function listExperiments(
   executor: Executor,
   filter: ExperimentFilter = {},
 ): Promise<ExperimentRow[]> {
-  const conditions: SQL[] = [];
+  const conditions: (SQL | undefined)[] = [];
   if (filter.prompt !== undefined) conditions.push(eq(experiments.prompt, filter.prompt));
   if (filter.state !== undefined) conditions.push(eq(experiments.state, filter.state));
+  if (filter.namePrefixes) {
+    const covered = namePrefixCondition(experiments.prompt, filter.namePrefixes);
+    if (covered === false) return [];
+    conditions.push(covered);
+  }
   return executor
     .select()
     .from(experiments)

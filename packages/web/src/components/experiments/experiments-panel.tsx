@@ -16,8 +16,9 @@ import { StartExperimentForm } from './start-experiment-form.tsx';
  * A prompt's A/B experiments (issue 10, item 4b; docs/experiments.md): per experiment its state,
  * goal, each arm's n and figure, the effect with its confidence interval, p and the result; a stop
  * button for deployers on running ones, and a start form when an environment serves a canary with
- * no experiment running. Before the horizon the server withholds the goal's comparison, and so does
- * this panel: it says how many samples are still needed.
+ * no experiment running. Before the horizon the server withholds the goal's comparison, live and in
+ * results that ended before it, and so does this panel: it says how many samples are still needed,
+ * or that the experiment ended before the horizon.
  */
 export function ExperimentsPanel({
   name,
@@ -127,6 +128,10 @@ function ExperimentRow({
 }) {
   const figures = experiment.live ?? experiment.result?.figures ?? null;
   const goal: MetricFigures | null = figures?.goal ?? null;
+  // The goal's effect and p only once the horizon was reached: an experiment stopped, interrupted,
+  // breached or inconclusive before it shows its arms, never a comparison to read a verdict from.
+  const reached = (experiment.live ?? experiment.result)?.horizonReached === true;
+  const comparison = reached ? (goal?.comparison ?? null) : null;
   const rule = experiment.stoppingRule;
   const needed = goal
     ? Math.max(0, rule.minPerArm - goal.control.n) + Math.max(0, rule.minPerArm - goal.treatment.n)
@@ -159,15 +164,17 @@ function ExperimentRow({
         {goal && <div className="small">{arm(goal, 'treatment')}</div>}
       </td>
       <td>
-        {goal?.comparison ? (
-          effect(goal.metric, goal.comparison)
+        {goal && comparison ? (
+          effect(goal.metric, comparison)
         ) : experiment.state === 'running' ? (
           <span className="muted small">at the horizon ({needed} more samples)</span>
-        ) : (
+        ) : reached ? (
           <span className="muted">—</span>
+        ) : (
+          <span className="muted small">ended before the horizon</span>
         )}
       </td>
-      <td>{goal?.comparison ? pValue(goal.comparison.pValue) : '—'}</td>
+      <td>{comparison ? pValue(comparison.pValue) : '—'}</td>
       <td>
         {experiment.result ? <strong>{experiment.result.outcome}</strong> : <span className="muted">—</span>}
         {breached.length > 0 && (
