@@ -208,6 +208,24 @@ describe('web UI journeys', () => {
         expect(await production.getByRole('slider').inputValue()).toBe('25');
         await screenshot(page, 'deployments', true);
 
+        // An A/B experiment on the canary: the goal is tested only at its fixed horizon.
+        await page.getByRole('button', { name: 'Start an experiment…' }).click();
+        const start = page.getByTestId('start-experiment');
+        await start.getByLabel('Goal metric').selectOption('escalation-rate');
+        await start.getByLabel(/Samples per arm/).fill('200');
+        await start.getByLabel('Reason').fill('Does the careful wording escalate less?');
+        await start.getByRole('button', { name: 'Start experiment' }).click();
+        const experiments = page.getByTestId('experiments-table');
+        await eventually(() => experiments.textContent()).toContain('escalation-rate (lower is better)');
+        const row = experiments.locator('tbody tr').first();
+        expect(await row.textContent()).toContain('running');
+        expect(await row.textContent()).toContain('200 per arm');
+        await row.getByRole('button', { name: 'Stop…' }).click();
+        const stop = page.getByRole('dialog', { name: /Stop experiment #\d+\?/ });
+        await stop.getByLabel('Reason').fill('Rolling the canary back');
+        await stop.getByRole('button', { name: 'Stop experiment' }).click();
+        await eventually(() => row.textContent()).toContain('stopped');
+
         await production.getByRole('button', { name: 'Roll back…' }).click();
         const confirm = page.getByRole('dialog', { name: 'Roll back production?' });
         expect(await confirm.textContent()).toContain(

@@ -103,10 +103,12 @@ export function StartExperimentForm({
       </label>
       <label>
         Alpha
-        <input name="alpha" type="number" step="0.01" min={0.001} max={0.2} defaultValue={0.05} required />
+        <input name="alpha" type="number" step="0.001" min={0.001} max={0.2} defaultValue={0.05} required />
       </label>
       <fieldset>
-        <legend>Guardrails (end early if the canary is significantly worse, at alpha 0.01)</legend>
+        <legend>
+          Guardrails (end early if the canary is significantly worse; alpha 0.01 in all, spent over the looks)
+        </legend>
         {METRIC_NAMES.filter((value) => value !== metric).map((value) => (
           <label key={value} className="inline">
             <input type="checkbox" name="guardrails" value={value} defaultChecked={value === 'error-rate'} />{' '}
