@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
 import type { DriftPolicy } from '../../governance/policies/index.ts';
 import { scheduleMs } from '../../governance/policies/index.ts';
 import type { AlertLogger } from '../../observability/alerts/alert-log.ts';
 import { type Database, readLease, releaseLease, renewLease, takeLease } from '../../store/index.ts';
+import { defaultHolder, type PeriodicPass, periodicPass } from '../periodic-pass.ts';
 import type { DriftCheckReport } from './run-drift-check.ts';
 
 /** The lease row's job name: one drift check at a time across every replica sharing the store. */
@@ -22,8 +22,7 @@ export type LeasedRun =
   /** Another replica holds the lease (a check is running there), or with `dueEvery` it is not due. */
   | { outcome: 'skipped'; heldBy?: string; until?: string; lastRunAt?: string };
 
-export const defaultHolder = (): string =>
-  `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+export { defaultHolder };
 
 /**
  * Runs `check` only while holding the drift lease: taken by one conditional upsert (so two
@@ -83,14 +82,8 @@ export interface DriftWatchOptions extends DriftLeaseOptions {
   pollMs?: number;
 }
 
-export interface DriftWatch {
-  /** Starts the timer (off the request path; it never keeps the process alive). */
-  start(): void;
-  /** One look: run a check if it is due and no other replica is running one. */
-  tick(): Promise<LeasedRun>;
-  /** Stops the timer and waits for a check in flight. */
-  close(): Promise<void>;
-}
+/** Starts, runs one pass (`tick`) and closes the watch: a periodic pass under the lease. */
+export type DriftWatch = PeriodicPass<LeasedRun>;
 
 /**
  * The drift watch inside `promptops serve`: every `pollMs` it asks for the lease with the policy's
@@ -99,12 +92,9 @@ export interface DriftWatch {
 export function createDriftWatch(options: DriftWatchOptions): DriftWatch {
   const every = scheduleMs(options.policy.every) as number;
   const holder = options.holder ?? defaultHolder();
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<LeasedRun> | undefined;
-  const tick = (): Promise<LeasedRun> => {
-    if (inFlight) return inFlight;
-    inFlight = runUnderDriftLease({ ...options, holder }, options.check, every)
-      .then((outcome) => {
+  return periodicPass(
+    () =>
+      runUnderDriftLease({ ...options, holder }, options.check, every).then((outcome) => {
         if (outcome.outcome === 'ran') {
           const drifted = outcome.report.results.filter((result) => result.drifted).length;
           options.log.info(
@@ -113,28 +103,13 @@ export function createDriftWatch(options: DriftWatchOptions): DriftWatch {
           );
         }
         return outcome;
-      })
-      .catch((error: unknown) => {
+      }),
+    {
+      everyMs: options.pollMs ?? 60_000,
+      onError(error): LeasedRun {
         options.log.error({ err: String(error) }, 'drift check failed');
-        return { outcome: 'skipped' } as LeasedRun;
-      })
-      .finally(() => {
-        inFlight = undefined;
-      });
-    return inFlight;
-  };
-  return {
-    start() {
-      if (timer) return;
-      timer = setInterval(() => void tick(), options.pollMs ?? 60_000);
-      timer.unref();
-      void tick();
+        return { outcome: 'skipped' };
+      },
     },
-    tick,
-    async close() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await inFlight;
-    },
-  };
+  );
 }

@@ -1,5 +1,5 @@
-import { hostname } from 'node:os';
 import { releaseLease, takeLease } from '../../store/index.ts';
+import { defaultHolder, type PeriodicPass, periodicPass } from '../periodic-pass.ts';
 import { type ExperimentDeps, type ExperimentLogger, nowOf } from './experiment-deps.ts';
 import { type SettleReport, settleExperiments } from './settle-experiments.ts';
 
@@ -18,14 +18,8 @@ export interface ExperimentWatchOptions extends ExperimentDeps {
   leaseMs?: number;
 }
 
-export interface ExperimentWatch {
-  /** Starts the timer (off the request path; it never keeps the process alive). */
-  start(): void;
-  /** One look: a pass if one is due and no other replica is running one. */
-  tick(): Promise<WatchPass>;
-  /** Stops the timer and waits for a pass in flight. */
-  close(): Promise<void>;
-}
+/** Starts, runs one pass (`tick`) and closes the watch: a periodic pass under the lease. */
+export type ExperimentWatch = PeriodicPass<WatchPass>;
 
 /**
  * Runs one pass of the stopping rule under the `lease:experiments` row of `meta` (the drift watch's
@@ -34,7 +28,7 @@ export interface ExperimentWatch {
  * time ends experiments. A pass that finds nothing to end still counts as run.
  */
 export async function runExperimentPass(options: ExperimentWatchOptions): Promise<WatchPass> {
-  const holder = options.holder ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const holder = options.holder ?? defaultHolder();
   const started = nowOf(options);
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const lease = await takeLease(options.db, {
@@ -57,33 +51,12 @@ export async function runExperimentPass(options: ExperimentWatchOptions): Promis
  * lease, so across any number of replicas one pass runs per period.
  */
 export function createExperimentWatch(options: ExperimentWatchOptions): ExperimentWatch {
-  const holder = options.holder ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<WatchPass> | undefined;
-  const tick = (): Promise<WatchPass> => {
-    if (inFlight) return inFlight;
-    inFlight = runExperimentPass({ ...options, holder })
-      .catch((error: unknown): WatchPass => {
-        options.log.error({ err: String(error) }, 'experiment evaluation failed');
-        return { outcome: 'skipped' };
-      })
-      .finally(() => {
-        inFlight = undefined;
-      });
-    return inFlight;
-  };
-  return {
-    start() {
-      if (timer) return;
-      timer = setInterval(() => void tick(), options.everyMs ?? 60_000);
-      timer.unref();
-      void tick();
+  const holder = options.holder ?? defaultHolder();
+  return periodicPass(() => runExperimentPass({ ...options, holder }), {
+    everyMs: options.everyMs ?? 60_000,
+    onError(error): WatchPass {
+      options.log.error({ err: String(error) }, 'experiment evaluation failed');
+      return { outcome: 'skipped' };
     },
-    tick,
-    async close() {
-      if (timer) clearInterval(timer);
-      timer = undefined;
-      await inFlight;
-    },
-  };
+  });
 }

@@ -9,7 +9,7 @@ export { formatTable } from './format-table.ts';
 export { metricRows } from './format-values.ts';
 export type { RecordedCase } from './recorded-cases.ts';
 export { casesOfDetails, RECORDED_OUTPUT_CHARS, recordedCases } from './recorded-cases.ts';
-export { recordedDetails } from './recorded-details.ts';
+export { recordedCasesOf, recordedDetails } from './recorded-details.ts';
 export type { ComparisonSection, SuiteReport } from './report-types.ts';
 export type { TestedWith } from './tested-with.ts';
 export { testedWithOf } from './tested-with.ts';

@@ -1,4 +1,4 @@
-import { recordedCases } from './recorded-cases.ts';
+import { type RecordedCase, recordedCases } from './recorded-cases.ts';
 import type { SuiteReport } from './report-types.ts';
 
 /** What the store keeps of a run beside passed/total: enough for the catalog and reviewers. */
@@ -21,8 +21,13 @@ export function recordedDetails(report: SuiteReport): Record<string, unknown> {
     thresholdFailures: report.thresholdFailures.map((failure) => failure.message),
     failedCases: report.results.filter((result) => !result.pass).map((result) => result.caseId),
     // Per case: outputs and assertion reasons for the web UI's matrix and stored comparisons.
-    cases: recordedCases(report.results, descriptionsOf(report)),
+    cases: recordedCasesOf(report),
   };
+}
+
+/** A report's per-case results as recorded, with the cases' descriptions. */
+export function recordedCasesOf(report: SuiteReport): RecordedCase[] | undefined {
+  return recordedCases(report.results, descriptionsOf(report));
 }
 
 function descriptionsOf(report: SuiteReport): Map<string, string> {

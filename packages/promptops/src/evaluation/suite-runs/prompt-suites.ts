@@ -1,7 +1,7 @@
 import { authorize, type Principal } from '../../governance/access/index.ts';
 import { flatThresholds } from '../runner/index.ts';
 import { proposedCasesOf } from './proposed-cases.ts';
-import type { SuiteRunDeps } from './run-prompt-suites.ts';
+import { type SuiteRunDeps, suitesTargeting } from './run-prompt-suites.ts';
 
 /** A suite as the editor lists it before running it. */
 export interface PromptSuite {
@@ -26,10 +26,7 @@ export async function listPromptSuites(
   prompt: string,
 ): Promise<PromptSuite[]> {
   authorize(principal, 'catalog-read', prompt);
-  const suites = (await deps.loadSuites()).filter((suite) => {
-    const target = suite.content.target;
-    return 'prompt' in target && target.prompt === prompt;
-  });
+  const suites = suitesTargeting(await deps.loadSuites(), prompt);
   const listed: PromptSuite[] = [];
   for (const suite of suites) {
     const proposed = await proposedCasesOf(deps.db, suite, prompt);

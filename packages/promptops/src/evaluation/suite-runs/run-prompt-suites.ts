@@ -9,7 +9,7 @@ import type { EvalResultInput } from '../../governance/changes/eval-results.ts';
 import type { Runtime } from '../../runtime/create-runtime.ts';
 import type { Database } from '../../store/index.ts';
 import type { AssertionServices, SuiteCase } from '../eval-types.ts';
-import { type RecordedCase, recordedCases, recordedDetails, type SuiteReport } from '../reports/index.ts';
+import { type RecordedCase, recordedCasesOf, recordedDetails } from '../reports/index.ts';
 import { type CaseExecutor, caseOutputOf, promptExecutor, runSuite } from '../runner/index.ts';
 import type { LoadedSuite } from '../suites/index.ts';
 import { type ProposedCase, proposedCasesOf } from './proposed-cases.ts';
@@ -157,10 +157,7 @@ interface SuitePlan {
 
 /** The suites to run and their cases, checked against the limit before any model is called. */
 async function planSuites(deps: SuiteRunDeps, request: SuiteRunRequest): Promise<SuitePlan[]> {
-  const all = (await deps.loadSuites()).filter((suite) => {
-    const target = suite.content.target;
-    return 'prompt' in target && target.prompt === request.prompt;
-  });
+  const all = suitesTargeting(await deps.loadSuites(), request.prompt);
   let chosen = all;
   if (request.suites !== undefined) {
     chosen = request.suites.map((name) => {
@@ -245,7 +242,7 @@ async function runPlan(
     plan.cases.length > 0 ? run(plan.cases) : undefined,
     plan.proposed.length > 0 ? run(plan.proposed.map((entry) => entry.testCase)) : undefined,
   ]);
-  const proposed = (recordedCasesOf(proposedReport) ?? []).map((recorded, index) => ({
+  const proposed = ((proposedReport && recordedCasesOf(proposedReport)) ?? []).map((recorded, index) => ({
     ...recorded,
     candidate: plan.proposed[index]?.candidate as number,
     proposedBy: plan.proposed[index]?.proposedBy as string,
@@ -288,21 +285,16 @@ async function runPlan(
     thresholdFailures: input.partial
       ? []
       : (report?.thresholdFailures.map((failure) => failure.message) ?? []),
-    cases: recordedCasesOf(report) ?? [],
+    cases: (report && recordedCasesOf(report)) ?? [],
     proposed,
     recorded,
     durationMs: Math.round(performance.now() - started),
   };
 }
 
-function recordedCasesOf(report: SuiteReport | undefined): RecordedCase[] | undefined {
-  if (!report) return undefined;
-  const descriptions = new Map(
-    (report.cases ?? []).flatMap((entry) =>
-      entry.description !== undefined ? [[entry.id, entry.description] as const] : [],
-    ),
-  );
-  return recordedCases(report.results, descriptions);
+/** The prompt suites whose target is `prompt` (fragment suites and other prompts' are left out). */
+export function suitesTargeting(suites: readonly LoadedSuite[], prompt: string): LoadedSuite[] {
+  return suites.filter((suite) => 'prompt' in suite.content.target && suite.content.target.prompt === prompt);
 }
 
 /** Each case through the runtime on the unsaved content: arm `draft`, never sampled. */
